@@ -1,0 +1,44 @@
+# Folio: two commands on a fresh machine.
+#   make run   -> installs into .venv, migrates SQLite, loads demo data, serves :8000 + task worker
+#   make test  -> lint, Django checks and the whole pytest suite
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.PHONY: run test install system-deps lint check pytest demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,production]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh
+
+demo: install system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py folio_demo
+
+run: demo
+	@scripts/run-dev.sh $(PY)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+pytest: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

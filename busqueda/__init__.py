@@ -1,0 +1,1 @@
+"""The search index (Elasticsearch or the database fallback) and the search views."""

@@ -1,0 +1,58 @@
+"""Demo content for `make run`: a demo administrator and portal pages. Idempotent."""
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from .models import HomePage
+
+DEMO_USERNAME = "admin"
+
+HOME_INTRO = (
+    "<p>Bienvenido a la Oficialía de Partes electrónica y portal de transparencia. "
+    "Aquí puede consultar el catálogo de trámites, presentar un escrito en línea, "
+    "revisar el estado de su folio, ver estadísticas en tiempo real y buscar en el "
+    "archivo público.</p>"
+)
+
+
+@dataclass(frozen=True)
+class DemoAdmin:
+    username: str
+    password: str
+    created: bool
+
+
+def credentials_file() -> Path:
+    return Path(settings.VAR_DIR) / "demo-admin.txt"
+
+
+def ensure_demo_admin() -> DemoAdmin:
+    """Create the demo superuser once; its password is kept in var/ (outside git)."""
+    user_model = get_user_model()
+    path = credentials_file()
+    user = user_model.objects.filter(username=DEMO_USERNAME).first()
+    if user is not None and path.exists():
+        return DemoAdmin(DEMO_USERNAME, path.read_text().strip(), created=False)
+
+    password = secrets.token_urlsafe(12)
+    if user is None:
+        user = user_model(username=DEMO_USERNAME, email="admin@folio.invalid")
+    user.is_staff = user.is_superuser = True
+    user.first_name, user.last_name = "Administración", "Demo"
+    user.set_password(password)
+    user.save()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(password)
+    path.chmod(0o600)
+    return DemoAdmin(DEMO_USERNAME, password, created=True)
+
+
+def load_portal() -> None:
+    home = HomePage.objects.first()
+    if home is not None and not home.intro:
+        home.intro = HOME_INTRO
+        home.save_revision().publish()

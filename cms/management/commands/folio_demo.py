@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from cms import demo
+
+
+class Command(BaseCommand):
+    help = "Carga datos de demostración y crea el administrador de demostración (solo desarrollo)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Permite ejecutarlo con DEBUG desactivado."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Los datos de demostración son solo para desarrollo (DEBUG=True); use --force."
+            )
+        admin = demo.ensure_demo_admin()
+        demo.load_portal()
+        self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
+        self.stdout.write(
+            f"Administrador de demostración: usuario «{admin.username}», "
+            f"contraseña «{admin.password}» (guardada en {demo.credentials_file()})."
+        )

@@ -1,0 +1,10 @@
+"""Local development: `make run`. Embedded defaults, nothing to configure."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+from .env import dev_secret_key, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = dev_secret_key(VAR_DIR / "secret_key")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+INTERNAL_IPS = ["127.0.0.1"]

@@ -1,0 +1,103 @@
+"""Typed helpers that read settings from the environment.
+
+Every setting that may change between installations goes through one of these,
+so a bad value fails at start-up with a clear message instead of deep inside Django.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on", "si", "sí"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(f"Falta la variable de entorno {name}.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} no es un valor booleano válido (use 1/0, true/false, yes/no)."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} debe ser un número entero.") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+_DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+
+
+def env_database(name: str, default: str) -> dict:
+    """Parse a database URL (sqlite:///path or postgres://user:pass@host/db)."""
+    url = os.environ.get(name) or default
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in _DATABASE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"{name} no es una URL de base de datos válida: use "
+            "sqlite:///ruta/al/archivo.sqlite3 o postgres://usuario:contraseña@servidor:5432/base "
+            f"(se recibió el esquema {scheme!r})."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} no es una URL de base de datos válida: {exc}") from exc
+    if config["ENGINE"] == "django.db.backends.postgresql" and not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} debe indicar el nombre de la base de datos.")
+    return config
+
+
+def env_url(name: str) -> str | None:
+    """An optional http(s) URL; unset or empty means the feature is off."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    if not value.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name}={value!r} debe empezar con http:// o https://.")
+    return value.rstrip("/")
+
+
+def dev_secret_key(path: Path) -> str:
+    """A secret key generated once for this checkout and kept outside git."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

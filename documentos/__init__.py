@@ -1,0 +1,1 @@
+"""Correspondence (escritos): intake, folios, turnos, deadlines, answers and the bitácora."""

@@ -1,0 +1,1 @@
+"""Scanned files to text: rasterise, clean up, Tesseract; background OCR tasks."""
