@@ -6,3 +6,8 @@ class BusquedaConfig(AppConfig):
     name = "busqueda"
     verbose_name = _("Búsqueda")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import client
+
+        client.configure()

@@ -6,3 +6,6 @@ class OcrConfig(AppConfig):
     name = "ocr"
     verbose_name = _("Reconocimiento de texto (OCR)")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401

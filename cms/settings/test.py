@@ -21,3 +21,5 @@ ELASTICSEARCH_INDEX_PREFIX = "folio-test"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # An in-memory database per test run unless a file was asked for explicitly.
     DATABASES["default"]["TEST"] = {"NAME": None}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

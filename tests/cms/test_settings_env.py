@@ -1,0 +1,100 @@
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.settings.env import env_bool, env_database, env_int, env_list, env_url
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["mysql://u:p@h/db", "not a url", "postgres//missing-colon", "ftp://x/y"],
+)
+def test_bad_database_url_gives_a_clear_spanish_error(monkeypatch, url):
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL no es una URL de base de datos"):
+        env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_postgres_url_without_database_name_is_refused(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://folio:secret@db:5432")
+    with pytest.raises(ImproperlyConfigured, match="nombre de la base de datos"):
+        env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_postgres_url_is_parsed(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://folio:secret@db.example:6543/archivo")
+    config = env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", 6543, "archivo")
+    assert (config["USER"], config["PASSWORD"]) == ("folio", "secret")
+
+
+def test_database_defaults_to_sqlite_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = env_database("DATABASE_URL", f"sqlite:///{tmp_path / 'folio.sqlite3'}")
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(tmp_path / "folio.sqlite3")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("Sí", True), ("off", False)])
+def test_env_bool(monkeypatch, raw, expected):
+    monkeypatch.setenv("FOLIO_FLAG", raw)
+    assert env_bool("FOLIO_FLAG") is expected
+
+
+def test_env_bool_rejects_garbage(monkeypatch):
+    monkeypatch.setenv("FOLIO_FLAG", "quizá")
+    with pytest.raises(ImproperlyConfigured, match="no es un valor booleano"):
+        env_bool("FOLIO_FLAG")
+
+
+def test_env_int_and_list(monkeypatch):
+    monkeypatch.setenv("FOLIO_N", "abc")
+    with pytest.raises(ImproperlyConfigured, match="número entero"):
+        env_int("FOLIO_N", 1)
+    monkeypatch.setenv("ALLOWED_HOSTS", "folio.gob.mx, www.folio.gob.mx ,")
+    assert env_list("ALLOWED_HOSTS", []) == ["folio.gob.mx", "www.folio.gob.mx"]
+
+
+def test_elasticsearch_url_must_be_http(monkeypatch):
+    monkeypatch.setenv("ELASTICSEARCH_URL", "127.0.0.1:9200")
+    with pytest.raises(ImproperlyConfigured, match="http://"):
+        env_url("ELASTICSEARCH_URL")
+    monkeypatch.setenv("ELASTICSEARCH_URL", "http://127.0.0.1:9200/")
+    assert env_url("ELASTICSEARCH_URL") == "http://127.0.0.1:9200"
+    monkeypatch.setenv("ELASTICSEARCH_URL", "")
+    assert env_url("ELASTICSEARCH_URL") is None
+
+
+def _import_settings(module, env):
+    """Import a settings module in a fresh interpreter; returns the completed process."""
+    code = f"import {module} as s; print(s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE)"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_requires_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    result = _import_settings("cms.settings.production", env)
+    assert result.returncode != 0
+    assert "Falta la variable de entorno SECRET_KEY" in result.stderr
+
+    env["SECRET_KEY"] = "k" * 50
+    env["TIME_ZONE"] = "America/Bogota"
+    env["LANGUAGE_CODE"] = "es-co"
+    result = _import_settings("cms.settings.production", env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["kkkk", "America/Bogota", "es-co"]
+
+
+def test_dev_generates_a_secret_key_once_outside_git(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    first = _import_settings("cms.settings.dev", env)
+    second = _import_settings("cms.settings.dev", env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    assert len((tmp_path / "secret_key").read_text()) >= 50
+    assert first.stdout.split()[1:] == ["America/Mexico_City", "es-mx"]

@@ -1,0 +1,52 @@
+"""Suite-wide fixtures and the rules for service-backed tests.
+
+Tests marked postgres, elasticsearch, tesseract or browser need a real service.
+Without it they are skipped with the reason printed (`-ra`); with
+FOLIO_REQUIRE_SERVICES=1 (as in CI) a missing service fails the test instead.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+SERVICE_MARKERS = ("postgres", "elasticsearch", "tesseract", "browser")
+CHROMIUM = Path(os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _missing_reason(marker: str) -> str | None:
+    if marker == "postgres":
+        if connection.vendor != "postgresql":
+            return "PostgreSQL no configurado: exporte DATABASE_URL=postgres://..."
+    elif marker == "elasticsearch":
+        if not settings.ELASTICSEARCH_URL:
+            return "Elasticsearch no configurado: exporte ELASTICSEARCH_URL=http://..."
+    elif marker == "tesseract":
+        from ocr.tesseract import tesseract_status
+
+        if not tesseract_status().ready:
+            return "Tesseract con el modelo spa no está instalado"
+    elif marker == "browser":
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            return "Playwright no está instalado"
+        if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
+            return f"Chromium no está en {CHROMIUM}"
+    return None
+
+
+def pytest_runtest_setup(item):
+    require = os.environ.get("FOLIO_REQUIRE_SERVICES") == "1"
+    for marker in SERVICE_MARKERS:
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = _missing_reason(marker)
+        if reason is None:
+            continue
+        if require:
+            pytest.fail(f"FOLIO_REQUIRE_SERVICES=1 y falta un servicio: {reason}", pytrace=False)
+        pytest.skip(reason)
