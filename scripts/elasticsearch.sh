@@ -200,7 +200,8 @@ cmd_start() {
         die "pid $pid is alive but $URL does not answer"
     fi
     rm -f "$PIDFILE"
-    if curl -fsS --max-time 2 "$URL/" >/dev/null 2>&1; then
+    # Any HTTP answer counts (no -f: this distribution answers GET / with 405).
+    if curl -sS -o /dev/null --max-time 2 "$URL/" 2>/dev/null; then
         die "something else already answers on $URL (not started by this script)"
     fi
 

@@ -46,11 +46,15 @@ find_cluster() {
 
 # Newest installed server major version.
 newest_version() {
-    local v
-    v="$(ls -1 /usr/lib/postgresql 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -n 1)"
-    [[ -n $v && -x /usr/lib/postgresql/$v/bin/postgres ]] ||
-        die "no PostgreSQL server found in /usr/lib/postgresql"
-    echo "$v"
+    local bin v best=""
+    for bin in /usr/lib/postgresql/*/bin/postgres; do
+        [[ -x $bin ]] || continue
+        v="${bin#/usr/lib/postgresql/}"
+        v="${v%%/*}"
+        if [[ $v =~ ^[0-9]+$ ]] && ((${best:-0} < v)); then best="$v"; fi
+    done
+    [[ -n $best ]] || die "no PostgreSQL server found in /usr/lib/postgresql"
+    echo "$best"
 }
 
 ensure_cluster() {

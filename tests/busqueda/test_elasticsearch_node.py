@@ -7,8 +7,9 @@ pytestmark = pytest.mark.elasticsearch
 
 def test_talks_to_a_real_elasticsearch_8_node():
     client = get_client()
-    info = client.info()
-    assert info["version"]["number"].startswith("8.")
+    # The minimal CI node has no rest-root module (GET / answers 405): ask the node itself.
+    nodes = client.nodes.info(node_id="_local", filter_path="nodes.*.version")
+    assert [node["version"][:2] for node in nodes["nodes"].values()] == ["8."]
     health = client.cluster.health(wait_for_status="yellow", timeout="30s")
     assert health["status"] in {"green", "yellow"}
 
