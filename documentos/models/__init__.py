@@ -1,0 +1,19 @@
+from .areas import Area, Tema
+from .bitacora import CadenaBitacora, EntradaBitacora
+from .escritos import Archivo, Escrito, SecuenciaFolio
+from .flujo import Asignacion, Respuesta, Turno
+from .plazos import DiaInhabil
+
+__all__ = [
+    "Archivo",
+    "Area",
+    "Asignacion",
+    "CadenaBitacora",
+    "DiaInhabil",
+    "EntradaBitacora",
+    "Escrito",
+    "Respuesta",
+    "SecuenciaFolio",
+    "Tema",
+    "Turno",
+]
