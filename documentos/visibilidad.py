@@ -1,0 +1,86 @@
+"""Who may see which escritos: the one place these rules live.
+
+Public pages, public search and public APIs go through `escritos_publicos` and
+`CAMPOS_PUBLICOS`; staff views and staff search go through `escritos_visibles`.
+"""
+
+from django.db.models import Q, QuerySet
+
+from cms import roles
+
+from .models import Escrito
+
+# Fields of an escrito that may be shown to anyone (never remitente data or the access code).
+CAMPOS_PUBLICOS = (
+    "folio",
+    "tipo",
+    "canal",
+    "asunto",
+    "tema",
+    "recibido_en",
+    "estado",
+    "area_responsable",
+    "vence_en",
+    "clasificacion",
+)
+
+# Roles that see every escrito (Oficialía receives them all; archive and oversight read all).
+ROLES_CON_VISTA_TOTAL = (roles.OFICIALIA, roles.ARCHIVO, roles.CONTRALORIA)
+
+
+def filtro_publico() -> Q:
+    return Q(clasificacion=Escrito.Clasificacion.PUBLICA, publicado=True) & ~Q(
+        estado=Escrito.Estado.CANCELADO
+    )
+
+
+def escritos_publicos() -> QuerySet[Escrito]:
+    return Escrito.objects.filter(filtro_publico())
+
+
+def es_publico(escrito: Escrito) -> bool:
+    return (
+        escrito.clasificacion == Escrito.Clasificacion.PUBLICA
+        and escrito.publicado
+        and escrito.estado != Escrito.Estado.CANCELADO
+    )
+
+
+def ve_todo(usuario) -> bool:
+    if not usuario.is_authenticated or not usuario.is_active:
+        return False
+    if usuario.is_superuser:
+        return True
+    return usuario.groups.filter(name__in=ROLES_CON_VISTA_TOTAL).exists()
+
+
+def areas_de(usuario) -> list[int]:
+    if not usuario.is_authenticated:
+        return []
+    return list(usuario.areas.filter(activa=True).values_list("pk", flat=True))
+
+
+def filtro_staff(usuario) -> Q | None:
+    """A Q for the escritos this staff member may see; None means all of them."""
+    if ve_todo(usuario):
+        return None
+    if not usuario.is_authenticated or not usuario.is_active:
+        return Q(pk__in=[])
+    areas = areas_de(usuario)
+    return (
+        Q(area_responsable__in=areas)
+        | Q(turnos__a_area__in=areas)
+        | Q(turnos__a_usuario=usuario)
+        | Q(asignaciones__asignado_a=usuario)
+    )
+
+
+def escritos_visibles(usuario) -> QuerySet[Escrito]:
+    condicion = filtro_staff(usuario)
+    if condicion is None:
+        return Escrito.objects.all()
+    return Escrito.objects.filter(pk__in=Escrito.objects.filter(condicion).values("pk"))
+
+
+def puede_ver(usuario, escrito: Escrito) -> bool:
+    return escritos_visibles(usuario).filter(pk=escrito.pk).exists()
