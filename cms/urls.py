@@ -13,6 +13,7 @@ urlpatterns = [
     path("documentos/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("filer/", include("filer.urls")),
+    path("oficialia/", include("documentos.urls")),
 ]
 
 if settings.DEBUG:

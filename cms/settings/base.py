@@ -175,6 +175,12 @@ FOLIO_MAX_ARCHIVO_MB = env_int("FOLIO_MAX_ARCHIVO_MB", 30)
 FOLIO_MAX_PAGINAS = env_int("FOLIO_MAX_PAGINAS", 500)
 FOLIO_MAX_PIXELES = env_int("FOLIO_MAX_PIXELES", 80_000_000)
 FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
+# Oficialía screens: citizen lookups and online submissions are throttled per IP (cache);
+# the acuse is printed on "carta" (letter) or "a4" paper.
+FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
+FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
+FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
+FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 
 LOGGING = {
     "version": 1,

@@ -64,3 +64,24 @@ def recibir(oficialia):
 @pytest.fixture
 def tema(db):
     return TemaFactory(nombre="Obras y servicios")
+
+
+@pytest.fixture(autouse=True)
+def _cache_limpia():
+    """Throttling counters live in the cache: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def como(client):
+    """Log the test client in as a user: `como(oficialia)`."""
+
+    def _como(usuario):
+        client.force_login(usuario)
+        return client
+
+    return _como

@@ -1,0 +1,212 @@
+"""The acuse de recibo: the receipt a citizen keeps (HTML page data and printable PDF)."""
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+import qrcode
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from .models import Escrito
+from .selectors import formatear_codigo
+
+PAPELES = {"carta": LETTER, "a4": A4}
+
+
+def url_consulta(escrito: Escrito | None = None, request=None) -> str:
+    """Absolute URL of the public status page, with folio and code when an escrito is given.
+
+    The host comes from WAGTAILADMIN_BASE_URL (the installation's configured address) and,
+    when that is not set, from the request."""
+    ruta = reverse("documentos:consulta")
+    if escrito is not None:
+        ruta += "?" + urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    if base:
+        return base + ruta
+    if request is not None:
+        return request.build_absolute_uri(ruta)
+    return ruta
+
+
+@dataclass(frozen=True)
+class DatosAcuse:
+    folio: str
+    recibido_en: datetime
+    canal: str
+    tipo: str
+    asunto: str
+    remitente: str
+    fojas: int
+    anexos: int
+    area: str | None
+    vence_en: date | None
+    codigo: str
+    url: str
+    url_sin_codigo: str
+
+
+def datos_acuse(escrito: Escrito, request=None) -> DatosAcuse:
+    return DatosAcuse(
+        folio=escrito.folio,
+        recibido_en=timezone.localtime(escrito.recibido_en),
+        canal=escrito.get_canal_display(),
+        tipo=escrito.get_tipo_display(),
+        asunto=escrito.asunto,
+        remitente=escrito.remitente_nombre,
+        fojas=escrito.fojas,
+        anexos=escrito.anexos,
+        area=escrito.area_responsable.nombre if escrito.area_responsable_id else None,
+        vence_en=escrito.vence_en,
+        codigo=formatear_codigo(escrito.codigo_acceso),
+        url=url_consulta(escrito, request),
+        url_sin_codigo=url_consulta(None, request),
+    )
+
+
+def qr_png(texto: str) -> io.BytesIO:
+    codigo = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    codigo.add_data(texto)
+    codigo.make(fit=True)
+    salida = io.BytesIO()
+    codigo.make_image(fill_color="black", back_color="white").save(salida, format="PNG")
+    salida.seek(0)
+    return salida
+
+
+def pdf_acuse(escrito: Escrito, request=None) -> bytes:
+    """The printable acuse (carta or A4, per FOLIO_ACUSE_PAPEL)."""
+    datos = datos_acuse(escrito, request)
+    papel = PAPELES.get(str(settings.FOLIO_ACUSE_PAPEL).lower(), LETTER)
+    salida = io.BytesIO()
+    documento = SimpleDocTemplate(
+        salida,
+        pagesize=papel,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=1.8 * cm,
+        bottomMargin=1.8 * cm,
+        title=_("Acuse de recibo %(folio)s") % {"folio": datos.folio},
+        author=settings.WAGTAIL_SITE_NAME,
+        subject=_("Oficialía de Partes"),
+    )
+    estilos = getSampleStyleSheet()
+    normal = ParagraphStyle("folio_normal", parent=estilos["Normal"], fontSize=10, leading=13)
+    etiqueta = ParagraphStyle(
+        "folio_etiqueta",
+        parent=normal,
+        fontName="Helvetica-Bold",
+        textColor=colors.HexColor("#333333"),
+    )
+    titulo = ParagraphStyle("folio_titulo", parent=estilos["Title"], fontSize=18, spaceAfter=2)
+    subtitulo = ParagraphStyle(
+        "folio_subtitulo", parent=normal, alignment=TA_CENTER, textColor=colors.HexColor("#444444")
+    )
+    grande = ParagraphStyle(
+        "folio_grande", parent=normal, fontName="Helvetica-Bold", fontSize=20, leading=24
+    )
+    codigo = ParagraphStyle(
+        "folio_codigo", parent=normal, fontName="Courier-Bold", fontSize=20, leading=24
+    )
+    pequeno = ParagraphStyle("folio_pequeno", parent=normal, fontSize=8.5, leading=11)
+
+    def p(texto, estilo=normal):
+        return Paragraph(_escapar(texto), estilo)
+
+    recibido = date_format(datos.recibido_en, "j \\d\\e F \\d\\e Y, H:i") + " h"
+    filas = [
+        [p(_("Folio"), etiqueta), p(datos.folio, grande)],
+        [p(_("Fecha y hora de recepción"), etiqueta), p(recibido)],
+        [p(_("Canal"), etiqueta), p(datos.canal)],
+        [p(_("Tipo de escrito"), etiqueta), p(datos.tipo)],
+        [p(_("Asunto"), etiqueta), p(datos.asunto)],
+        [p(_("Remitente"), etiqueta), p(datos.remitente)],
+        [p(_("Número de fojas"), etiqueta), p(str(datos.fojas))],
+        [p(_("Número de anexos"), etiqueta), p(str(datos.anexos))],
+    ]
+    if datos.area:
+        filas.append([p(_("Área responsable"), etiqueta), p(datos.area)])
+    if datos.vence_en:
+        filas.append(
+            [
+                p(_("Fecha límite de respuesta"), etiqueta),
+                p(date_format(datos.vence_en, "j \\d\\e F \\d\\e Y")),
+            ]
+        )
+    ancho = papel[0] - 4 * cm
+    tabla = Table(filas, colWidths=[5 * cm, ancho - 5 * cm])
+    tabla.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#cccccc")),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    qr = Image(qr_png(datos.url), width=4.6 * cm, height=4.6 * cm)
+    acceso = [
+        p(_("Código de acceso"), etiqueta),
+        p(datos.codigo, codigo),
+        Spacer(1, 6),
+        p(
+            _(
+                "Con el folio y este código puede consultar el estado de su escrito en "
+                "%(url)s o escaneando el código QR. No lo comparta: quien lo tenga puede "
+                "ver el estado del trámite."
+            )
+            % {"url": datos.url_sin_codigo},
+            pequeno,
+        ),
+    ]
+    caja = Table([[acceso, qr]], colWidths=[ancho - 5.2 * cm, 5.2 * cm])
+    caja.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    emitido = date_format(timezone.localtime(), "j/m/Y H:i")
+    historia = [
+        p(_("Acuse de recibo"), titulo),
+        p(_("Oficialía de Partes · %(sitio)s") % {"sitio": settings.WAGTAIL_SITE_NAME}, subtitulo),
+        Spacer(1, 8),
+        HRFlowable(width="100%", thickness=1.2, color=colors.black),
+        Spacer(1, 8),
+        tabla,
+        Spacer(1, 14),
+        caja,
+        Spacer(1, 14),
+        p(
+            _(
+                "Este acuse hace constar la recepción del escrito; no prejuzga sobre su "
+                "procedencia. Emitido el %(fecha)s."
+            )
+            % {"fecha": emitido},
+            pequeno,
+        ),
+    ]
+    documento.build(historia)
+    return salida.getvalue()
+
+
+def _escapar(texto: str) -> str:
+    return str(texto).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

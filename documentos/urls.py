@@ -1,0 +1,14 @@
+"""Citizen pages of the Oficialía de Partes (mounted at /oficialia/ in cms/urls.py)."""
+
+from django.urls import path
+
+from .views import publico
+
+app_name = "documentos"
+
+urlpatterns = [
+    path("enviar/", publico.EnviarView.as_view(), name="enviar"),
+    path("enviado/", publico.EnviadoView.as_view(), name="enviado"),
+    path("consulta/", publico.ConsultaView.as_view(), name="consulta"),
+    path("consulta/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
+]

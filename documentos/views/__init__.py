@@ -1,0 +1,1 @@
+"""Views of the Oficialía de Partes: staff screens (Wagtail admin) and citizen pages."""

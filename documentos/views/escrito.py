@@ -1,0 +1,269 @@
+"""The escrito's page for staff: data, files and viewer, timeline, and its actions."""
+
+import io
+
+import pypdfium2
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from PIL import Image
+from wagtail.admin.widgets.button import HeaderButton
+
+from .. import selectors
+from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
+from ..models import Archivo
+from ..plazos import semaforo
+from ..services import archivos as servicio_archivos
+from ..services import flujo
+from ..visibilidad import escritos_visibles
+from .bandeja import puede_usar_bandeja
+from .comun import ip_cliente
+from .staff import MIGA_INICIO, VistaStaff
+
+ANCHO_PAGINA_PX = 1400
+
+
+def _entero(valor, defecto=None):
+    try:
+        return int(valor)
+    except (TypeError, ValueError):
+        return defecto
+
+
+def escrito_visible(usuario, pk: int):
+    """The escrito if this staff member may see it; 404 otherwise (existence not revealed)."""
+    return get_object_or_404(
+        escritos_visibles(usuario).select_related("tema", "area_responsable", "recibido_por"),
+        pk=pk,
+    )
+
+
+def archivo_visible(usuario, pk: int, archivo_id: int) -> Archivo:
+    return get_object_or_404(
+        Archivo.objects.select_related("archivo", "escrito").filter(
+            escrito__in=escritos_visibles(usuario)
+        ),
+        pk=archivo_id,
+        escrito_id=pk,
+    )
+
+
+FORMULARIOS = {
+    "turnar": TurnarForm,
+    "asignar": AsignarForm,
+    "responder": ResponderForm,
+    "cancelar": MotivoForm,
+    "reabrir": MotivoForm,
+}
+
+
+class EscritoView(VistaStaff):
+    template_name = "documentos/admin/escrito.html"
+    header_icon = "doc-full"
+
+    @cached_property
+    def escrito(self):
+        return escrito_visible(self.request.user, self.kwargs["pk"])
+
+    def get_page_title(self):
+        return _("Escrito %(folio)s") % {"folio": self.escrito.folio}
+
+    def get_breadcrumbs_items(self):
+        bandeja = []
+        if puede_usar_bandeja(self.request.user):
+            bandeja = [{"url": reverse("documentos_admin:bandeja"), "label": _("Bandeja")}]
+        return [MIGA_INICIO, *bandeja, {"url": "", "label": self.escrito.folio}]
+
+    def get_header_buttons(self):
+        return [
+            HeaderButton(
+                _("Acuse de recibo"),
+                url=reverse("documentos_admin:acuse", args=[self.escrito.pk]),
+                icon_name="doc-full-inverse",
+            )
+        ]
+
+    def formulario(self, accion: str, data=None, files=None):
+        clase = FORMULARIOS.get(accion)
+        if clase is None:
+            return None
+        kwargs = {"prefix": accion}
+        if clase is AsignarForm:
+            kwargs["escrito"] = self.escrito
+        return clase(data, files, **kwargs)
+
+    def get_context_data(self, formularios=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        escrito = self.escrito
+        usuario = self.request.user
+        acciones = selectors.acciones_disponibles(usuario, escrito)
+        formularios = dict(formularios or {})
+        for accion in acciones:
+            if accion not in formularios and (form := self.formulario(accion)) is not None:
+                formularios[accion] = form
+        archivos = selectors.archivos_del_escrito(escrito)
+        get = self.request.GET
+        visor = None
+        if "pagina" in get or "archivo" in get:
+            visor = selectors.ubicar_pagina(
+                archivos,
+                pagina=_entero(get.get("pagina"), 1),
+                archivo_id=_entero(get.get("archivo")),
+            )
+        recientes_primero = get.get("bitacora") != "asc"
+        context.update(
+            escrito=escrito,
+            semaforo=semaforo(escrito),
+            archivos=archivos,
+            visor=visor,
+            linea=selectors.linea_de_tiempo(escrito, recientes_primero=recientes_primero),
+            recientes_primero=recientes_primero,
+            turnos=escrito.turnos.select_related("a_area", "de_area", "a_usuario", "turnado_por"),
+            asignaciones=escrito.asignaciones.select_related("asignado_a", "asignado_por", "area"),
+            respuestas=escrito.respuestas.select_related("archivo", "respondido_por"),
+            acciones=acciones,
+            formularios=formularios,
+        )
+        return context
+
+
+class AccionView(EscritoView):
+    """POST one action → the service → a Spanish message → back to the escrito."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        accion = kwargs["accion"]
+        manejador = getattr(self, f"_{accion}", None)
+        if accion not in selectors.ACCIONES or manejador is None:
+            raise Http404
+        form = self.formulario(accion, request.POST, request.FILES)
+        if form is not None and not form.is_valid():
+            messages.error(request, _("Revise los datos marcados del formulario."))
+            contexto = self.get_context_data(formularios={accion: form}, accion_abierta=accion)
+            return self.render_to_response(contexto)
+        datos = form.cleaned_data if form is not None else {}
+        try:
+            mensaje = manejador(datos)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, mensaje)
+        return redirect(reverse("documentos_admin:escrito", args=[self.escrito.pk]))
+
+    @property
+    def _comun(self):
+        return {"usuario": self.request.user, "ip": ip_cliente(self.request)}
+
+    def _turnar(self, d):
+        flujo.turnar(
+            self.escrito,
+            d["area"],
+            instruccion=d["instruccion"],
+            plazo=d["plazo"],
+            a_usuario=d["a_usuario"],
+            copias=list(d["copias"]),
+            **self._comun,
+        )
+        return _("Escrito turnado a %(area)s.") % {"area": d["area"]}
+
+    def _asignar(self, d):
+        asignacion = flujo.asignar(
+            self.escrito, d["asignado_a"], instruccion=d["instruccion"], **self._comun
+        )
+        persona = asignacion.asignado_a.get_full_name() or asignacion.asignado_a.get_username()
+        return _("Atención asignada a %(persona)s.") % {"persona": persona}
+
+    def _responder(self, d):
+        flujo.responder(
+            self.escrito,
+            sentido=d["sentido"],
+            texto=d["texto"],
+            fecha=d["fecha"],
+            archivo=d["archivo"],
+            **self._comun,
+        )
+        return _("Respuesta registrada.")
+
+    def _concluir(self, d):
+        flujo.concluir(self.escrito, **self._comun)
+        return _("Escrito concluido.")
+
+    def _archivar(self, d):
+        flujo.archivar(self.escrito, **self._comun)
+        return _("Escrito archivado.")
+
+    def _cancelar(self, d):
+        flujo.cancelar(self.escrito, motivo=d["motivo"], **self._comun)
+        return _("Escrito cancelado.")
+
+    def _reabrir(self, d):
+        flujo.reabrir(self.escrito, motivo=d["motivo"], **self._comun)
+        return _("Escrito reabierto: vuelve a estar en atención.")
+
+    def _publicar(self, d):
+        flujo.publicar(self.escrito, True, **self._comun)
+        return _("Escrito publicado en el archivo público.")
+
+    def _retirar(self, d):
+        flujo.publicar(self.escrito, False, **self._comun)
+        return _("Escrito retirado del archivo público.")
+
+
+class ArchivoView(View):
+    """Stream a stored file to staff who may see its escrito, writing the bitácora."""
+
+    def get(self, request, pk, archivo_id):
+        archivo = archivo_visible(request.user, pk, archivo_id)
+        servicio_archivos.registrar_consulta(archivo, request.user, ip_cliente(request))
+        fichero = archivo.archivo.file
+        respuesta = FileResponse(
+            fichero.storage.open(fichero.name, "rb"),
+            content_type=archivo.mime,
+            as_attachment="descargar" in request.GET,
+            filename=archivo.nombre_original,
+        )
+        respuesta["Cache-Control"] = "private, no-store"
+        return respuesta
+
+
+def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
+    """One page of a stored PDF or image as PNG, for the viewer."""
+    with archivo.abrir() as fichero:
+        contenido = fichero.read()
+    if archivo.mime == "application/pdf":
+        documento = pypdfium2.PdfDocument(contenido)
+        try:
+            hoja = documento[pagina - 1]
+            escala = min(2.5, ANCHO_PAGINA_PX / max(hoja.get_width(), 1))
+            imagen = hoja.render(scale=escala).to_pil()
+        finally:
+            documento.close()
+    else:
+        with Image.open(io.BytesIO(contenido)) as original:
+            original.seek(pagina - 1)
+            imagen = (
+                original.convert("RGB") if original.mode not in ("L", "RGB") else original.copy()
+            )
+        imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
+    salida = io.BytesIO()
+    imagen.save(salida, "PNG", optimize=False)
+    return salida.getvalue()
+
+
+class PaginaArchivoView(View):
+    """A page of a file as an image (every browser shows it; PDFs and TIFFs alike)."""
+
+    def get(self, request, pk, archivo_id, pagina):
+        archivo = archivo_visible(request.user, pk, archivo_id)
+        if not 1 <= pagina <= archivo.paginas:
+            raise Http404
+        servicio_archivos.registrar_consulta(archivo, request.user, ip_cliente(request))
+        respuesta = HttpResponse(renderizar_pagina(archivo, pagina), content_type="image/png")
+        respuesta["Cache-Control"] = "private, max-age=600"
+        return respuesta

@@ -1,0 +1,177 @@
+"""Citizen pages: the Oficialía de Partes Electrónica form and the status lookup."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from .. import selectors
+from ..acuse import datos_acuse
+from ..forms import ConsultaForm, EnvioPublicoForm
+from ..models import Escrito
+from ..services.consultas import registrar_consulta_publica
+from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from .acuse import qr_data_uri, respuesta_pdf
+from .comun import Limite, ip_cliente
+from .staff import aplicar_errores
+
+SESION_ENVIADO = "documentos_enviado"
+
+
+def limite_consultas() -> Limite:
+    return Limite(
+        "consulta_fallida",
+        settings.FOLIO_CONSULTA_MAX_FALLOS,
+        settings.FOLIO_CONSULTA_VENTANA_MIN * 60,
+    )
+
+
+def limite_envios() -> Limite:
+    return Limite("envio", settings.FOLIO_ENVIOS_POR_HORA, 3600)
+
+
+def _privada(respuesta):
+    respuesta["Cache-Control"] = "private, no-store"
+    respuesta["X-Robots-Tag"] = "noindex"
+    return respuesta
+
+
+class EnviarView(View):
+    template_name = "documentos/publico/enviar.html"
+
+    def get(self, request):
+        return render(
+            request, self.template_name, {"form": EnvioPublicoForm(), "seccion": "enviar"}
+        )
+
+    def post(self, request):
+        ip = ip_cliente(request) or "desconocida"
+        limite = limite_envios()
+        form = EnvioPublicoForm(request.POST, request.FILES)
+        archivos_perdidos = bool(request.FILES.getlist("archivos"))
+        if limite.agotado(ip):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Se alcanzó el número máximo de escritos que pueden enviarse desde esta "
+                    "conexión en una hora. Intente más tarde o acuda a la ventanilla."
+                ),
+            )
+            return self._formulario(request, form, archivos_perdidos, status=429)
+        if form.is_valid():
+            if form.es_robot:
+                form.add_error(None, _("No se pudo enviar el escrito. Intente de nuevo."))
+                return self._formulario(request, form, archivos_perdidos, status=400)
+            try:
+                escrito = recibir_escrito(
+                    form.datos(),
+                    usuario=None,
+                    ip=ip_cliente(request),
+                    confirmar_duplicado=form.cleaned_data["confirmar_duplicado"],
+                )
+            except PosibleDuplicado as aviso:
+                form = EnvioPublicoForm(request.POST, request.FILES, duplicado=aviso.escrito)
+                form.is_valid()
+                # The citizen is not told the earlier folio: only its owner holds its code.
+                form.add_error(
+                    "confirmar_duplicado",
+                    _(
+                        "Hace unos minutos recibimos un escrito con el mismo archivo y el mismo "
+                        "nombre. Si ya lo envió, no lo repita: revise su acuse. Si es un escrito "
+                        "distinto, marque la casilla y vuelva a enviarlo."
+                    ),
+                )
+            except ValidationError as error:
+                aplicar_errores(form, error, "archivos")
+            else:
+                limite.sumar(ip)
+                request.session[SESION_ENVIADO] = escrito.pk
+                return redirect(reverse("documentos:enviado"))
+        return self._formulario(request, form, archivos_perdidos)
+
+    def _formulario(self, request, form, archivos_perdidos, status=200):
+        contexto = {"form": form, "archivos_perdidos": archivos_perdidos, "seccion": "enviar"}
+        return render(request, self.template_name, contexto, status=status)
+
+
+class EnviadoView(View):
+    """Right after an online submission: folio, access code and the acuse."""
+
+    def get(self, request):
+        pk = request.session.get(SESION_ENVIADO)
+        escrito = Escrito.objects.select_related("area_responsable").filter(pk=pk).first()
+        if escrito is None:
+            return redirect(reverse("documentos:enviar"))
+        acuse = datos_acuse(escrito, request)
+        contexto = {
+            "escrito": escrito,
+            "acuse": acuse,
+            "qr": qr_data_uri(acuse.url),
+            "url_pdf": reverse("documentos:acuse") + "?" + _query(escrito),
+        }
+        return _privada(render(request, "documentos/publico/enviado.html", contexto))
+
+
+def _verificar(request):
+    """(form, escrito or None, error, status) for a lookup with folio + code in the URL."""
+    form = ConsultaForm(request.GET)
+    ip = ip_cliente(request) or "desconocida"
+    limite = limite_consultas()
+    if limite.agotado(ip):
+        error = _(
+            "Demasiados intentos fallidos desde esta conexión. Espere %(min)s minutos e "
+            "intente de nuevo."
+        ) % {"min": settings.FOLIO_CONSULTA_VENTANA_MIN}
+        return ConsultaForm(initial=request.GET.dict()), None, error, 429
+    if not form.is_valid():
+        return form, None, None, 200
+    escrito = selectors.escrito_por_folio_y_codigo(
+        form.cleaned_data["folio"], form.cleaned_data["codigo"]
+    )
+    if escrito is None:
+        limite.sumar(ip)
+        # The same words whether the folio does not exist or the code is wrong.
+        error = _(
+            "No encontramos un escrito con ese folio y código de acceso. Revise que estén "
+            "escritos como aparecen en su acuse de recibo."
+        )
+        return form, None, error, 200
+    return form, escrito, None, 200
+
+
+def _query(escrito) -> str:
+    return urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+
+
+class ConsultaView(View):
+    template_name = "documentos/publico/consulta.html"
+
+    def get(self, request):
+        if not ({"folio", "codigo"} & set(request.GET)):
+            return render(
+                request, self.template_name, {"form": ConsultaForm(), "seccion": "consulta"}
+            )
+        form, escrito, error, status = _verificar(request)
+        contexto = {"form": form, "error": error, "seccion": "consulta"}
+        if escrito is not None:
+            registrar_consulta_publica(escrito, ip=ip_cliente(request))
+            contexto["estado"] = selectors.estado_publico(escrito)
+            contexto["url_acuse"] = reverse("documentos:acuse") + "?" + _query(escrito)
+        return _privada(render(request, self.template_name, contexto, status=status))
+
+
+class AcusePublicoView(View):
+    """The acuse PDF for whoever holds folio + code (same checks as the lookup)."""
+
+    def get(self, request):
+        form, escrito, error, status = _verificar(request)
+        if escrito is None:
+            contexto = {"form": form, "error": error, "seccion": "consulta"}
+            return _privada(render(request, ConsultaView.template_name, contexto, status=status))
+        registrar_consulta_publica(escrito, ip=ip_cliente(request), acuse=True)
+        return respuesta_pdf(escrito, request)

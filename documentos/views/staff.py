@@ -1,0 +1,91 @@
+"""Staff screens shared pieces and the intake (recepción) at the window."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .. import permisos
+from ..forms import RecepcionForm
+from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from .comun import ip_cliente
+
+MIGA_INICIO = {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Inicio")}
+MIGA_BANDEJA = {
+    "url": reverse_lazy("documentos_admin:bandeja"),
+    "label": gettext_lazy("Oficialía de Partes"),
+}
+
+
+class VistaStaff(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page with the standard Wagtail furniture and Oficialía breadcrumbs."""
+
+    breadcrumbs_items = [MIGA_INICIO, MIGA_BANDEJA]
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+def aplicar_errores(form, error: ValidationError, campo_por_defecto: str | None) -> None:
+    """Put a service's ValidationError next to the form fields it concerns."""
+    if hasattr(error, "error_dict"):
+        for campo, errores in error.error_dict.items():
+            destino = campo if campo in form.fields else campo_por_defecto
+            for mensaje in ValidationError(errores).messages:
+                form.add_error(destino, mensaje)
+        return
+    for mensaje in error.messages:
+        form.add_error(campo_por_defecto, mensaje)
+
+
+class RecepcionView(VistaStaff):
+    template_name = "documentos/admin/recepcion.html"
+    page_title = gettext_lazy("Recepción de escritos")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permisos.puede_recibir(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["max_bytes"] = settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024
+        return context
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=RecepcionForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = RecepcionForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                escrito = recibir_escrito(
+                    form.datos(),
+                    usuario=request.user,
+                    ip=ip_cliente(request),
+                    confirmar_duplicado=form.cleaned_data["confirmar_duplicado"],
+                )
+            except PosibleDuplicado as aviso:
+                form = RecepcionForm(request.POST, request.FILES, duplicado=aviso.escrito)
+                form.is_valid()
+                form.add_error("confirmar_duplicado", aviso.messages[0])
+            except ValidationError as error:
+                aplicar_errores(form, error, "archivos")
+            else:
+                messages.success(
+                    request,
+                    _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio},
+                )
+                return redirect(reverse("documentos_admin:acuse", args=[escrito.pk]))
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, archivos_perdidos=bool(request.FILES.getlist("archivos"))
+            ),
+            status=200,
+        )

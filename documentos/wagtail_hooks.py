@@ -1,0 +1,53 @@
+"""The Oficialía de Partes in the Wagtail admin: URLs, menu and the bulk turnado."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import admin_urls, permisos
+from .views.bandeja import puede_usar_bandeja
+from .views.bulk import TurnarEnBloque
+
+
+@hooks.register("register_admin_urls")
+def urls_de_oficialia():
+    return [path("documentos/", include(admin_urls, namespace="documentos_admin"))]
+
+
+class RecepcionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permisos.puede_recibir(request.user)
+
+
+class BandejaMenuItem(MenuItem):
+    def is_shown(self, request):
+        return puede_usar_bandeja(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def menu_oficialia():
+    menu = Menu(
+        items=[
+            RecepcionMenuItem(
+                _("Recepción"),
+                reverse("documentos_admin:recepcion"),
+                name="recepcion",
+                icon_name="mail",
+                order=100,
+            ),
+            BandejaMenuItem(
+                _("Bandeja"),
+                reverse("documentos_admin:bandeja"),
+                name="bandeja",
+                icon_name="tasks",
+                order=200,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(
+        _("Oficialía de Partes"), menu, name="oficialia", icon_name="folder-open-inverse", order=150
+    )
+
+
+hooks.register("register_bulk_action", TurnarEnBloque)
