@@ -355,7 +355,8 @@ def _linea_publica(escrito: Escrito, es_publica: bool) -> list[EventoPublico]:
             if estado not in E.values or estado == E.TURNADO:
                 continue  # the turno itself says where it went
             texto = _("Estado: %(estado)s.") % {"estado": E(estado).label}
-        eventos.append(EventoPublico(entrada.fecha, texto))
+        fecha = escrito.recibido_en if entrada.accion == A.RECEPCION else entrada.fecha
+        eventos.append(EventoPublico(fecha, texto))
     return eventos
 
 

@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import permisos
 from ..acuse import datos_acuse, pdf_acuse, qr_png
 from .escrito import escrito_visible
-from .staff import MIGA_INICIO, VistaStaff
+from .staff import MIGA_INICIO, Prohibido403, VistaStaff
 
 
 def qr_data_uri(texto: str) -> str:
@@ -68,6 +68,6 @@ class AcuseView(VistaStaff):
         return context
 
 
-class AcusePdfView(View):
+class AcusePdfView(Prohibido403, View):
     def get(self, request, pk):
         return respuesta_pdf(escrito_visible(request.user, pk), request)

@@ -1,6 +1,5 @@
 """The bandeja (inbox): escritos this staff member may see, with filters and semáforo."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -13,7 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import permisos, selectors, visibilidad
 from ..forms import BandejaFilterSet
 from ..models import Escrito
-from .staff import MIGA_INICIO
+from .staff import MIGA_INICIO, Prohibido403, prohibido
 
 
 def puede_usar_bandeja(usuario) -> bool:
@@ -36,7 +35,7 @@ class AsuntoColumn(Column):
     cell_template_name = "documentos/admin/celdas/asunto.html"
 
 
-class BandejaView(BaseListingView):
+class BandejaView(Prohibido403, BaseListingView):
     template_name = "documentos/admin/bandeja.html"
     page_title = _("Bandeja")
     page_subtitle = ""
@@ -53,7 +52,7 @@ class BandejaView(BaseListingView):
 
     def dispatch(self, request, *args, **kwargs):
         if not puede_usar_bandeja(request.user):
-            raise PermissionDenied
+            return prohibido(request)
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

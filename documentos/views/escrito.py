@@ -23,7 +23,7 @@ from ..services import flujo
 from ..visibilidad import escritos_visibles
 from .bandeja import puede_usar_bandeja
 from .comun import ip_cliente
-from .staff import MIGA_INICIO, VistaStaff
+from .staff import MIGA_INICIO, Prohibido403, VistaStaff
 
 ANCHO_PAGINA_PX = 1400
 
@@ -215,7 +215,7 @@ class AccionView(EscritoView):
         return _("Escrito retirado del archivo público.")
 
 
-class ArchivoView(View):
+class ArchivoView(Prohibido403, View):
     """Stream a stored file to staff who may see its escrito, writing the bitácora."""
 
     def get(self, request, pk, archivo_id):
@@ -256,7 +256,7 @@ def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
     return salida.getvalue()
 
 
-class PaginaArchivoView(View):
+class PaginaArchivoView(Prohibido403, View):
     """A page of a file as an image (every browser shows it; PDFs and TIFFs alike)."""
 
     def get(self, request, pk, archivo_id, pagina):

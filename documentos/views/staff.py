@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +23,22 @@ MIGA_BANDEJA = {
 }
 
 
-class VistaStaff(WagtailAdminTemplateMixin, TemplateView):
+def prohibido(request) -> TemplateResponse:
+    """A 403 page inside the admin (Wagtail would otherwise redirect to the dashboard)."""
+    return TemplateResponse(request, "documentos/admin/prohibido.html", status=403)
+
+
+class Prohibido403:
+    """Turn PermissionDenied (from permisos or the services) into a real 403 response."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return prohibido(request)
+
+
+class VistaStaff(Prohibido403, WagtailAdminTemplateMixin, TemplateView):
     """An admin page with the standard Wagtail furniture and Oficialía breadcrumbs."""
 
     breadcrumbs_items = [MIGA_INICIO, MIGA_BANDEJA]
@@ -50,7 +66,7 @@ class RecepcionView(VistaStaff):
 
     def dispatch(self, request, *args, **kwargs):
         if not permisos.puede_recibir(request.user):
-            raise PermissionDenied
+            return prohibido(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,92 @@
+"""The acuse PDF: its text read back with pdfium, its QR decoded by a real decoder (zxing)."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pypdfium2
+import pytest
+import zxingcpp
+from django.urls import reverse
+
+from documentos.acuse import pdf_acuse, url_consulta
+from documentos.selectors import formatear_codigo
+from documentos.services import flujo
+
+pytestmark = pytest.mark.django_db
+
+
+def _leer(pdf: bytes) -> tuple[str, list[str], tuple[float, float]]:
+    """(text, decoded QR codes, page size in points) of the one-page acuse."""
+    documento = pypdfium2.PdfDocument(pdf)
+    try:
+        assert len(documento) == 1
+        pagina = documento[0]
+        texto = pagina.get_textpage().get_text_range()
+        imagen = pagina.render(scale=2).to_pil()
+        tamano = pagina.get_size()
+    finally:
+        documento.close()
+    codigos = [
+        r.text for r in zxingcpp.read_barcodes(imagen) if r.format == zxingcpp.BarcodeFormat.QRCode
+    ]
+    return texto, codigos, tamano
+
+
+def test_the_staff_acuse_pdf_has_the_folio_and_a_qr_to_the_status_page(
+    como, oficialia, recibir, obras, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://folio.example.gob.mx"
+    escrito = recibir(fojas=4, anexos=2)
+    flujo.turnar(escrito, obras, usuario=oficialia)
+    respuesta = como(oficialia).get(reverse("documentos_admin:acuse_pdf", args=[escrito.pk]))
+    assert respuesta["Content-Type"] == "application/pdf"
+    assert f'filename="acuse-{escrito.folio}.pdf"' in respuesta["Content-Disposition"]
+
+    texto, codigos, _ = _leer(respuesta.content)
+    assert escrito.folio in texto
+    assert formatear_codigo(escrito.codigo_acceso) in texto
+    assert "Obra Pública" in texto  # área, since it was turned
+    assert "María López Hernández" in texto
+    assert "Número de fojas 4" in texto and "Número de anexos 2" in texto
+
+    assert len(codigos) == 1
+    url = urlsplit(codigos[0])
+    assert (url.scheme, url.netloc, url.path) == (
+        "https",
+        "folio.example.gob.mx",
+        "/oficialia/consulta/",
+    )
+    assert parse_qs(url.query) == {"folio": [escrito.folio], "codigo": [escrito.codigo_acceso]}
+
+
+def test_the_qr_opens_a_working_lookup(client, recibir, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+    escrito = recibir()
+    _, codigos, _ = _leer(pdf_acuse(escrito))
+    url = urlsplit(codigos[0])
+    html = client.get(f"{url.path}?{url.query}").content.decode()
+    assert f"Folio {escrito.folio}" in html and "Recibido" in html
+
+
+def test_paper_size_follows_the_setting(recibir, settings):
+    escrito = recibir()
+    settings.FOLIO_ACUSE_PAPEL = "carta"
+    assert _leer(pdf_acuse(escrito))[2] == pytest.approx((612, 792))
+    settings.FOLIO_ACUSE_PAPEL = "a4"
+    assert _leer(pdf_acuse(escrito))[2] == pytest.approx((595.28, 841.89), abs=0.1)
+
+
+def test_reception_time_is_local(recibir):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    escrito = recibir(recibido_en=datetime(2026, 3, 2, 1, 30, tzinfo=ZoneInfo("UTC")))
+    texto, _, _ = _leer(pdf_acuse(escrito))
+    assert "1 de marzo de 2026, 19:30 h" in texto  # America/Mexico_City (UTC-6)
+
+
+def test_url_falls_back_to_the_request_host(rf, recibir, settings):
+    settings.WAGTAILADMIN_BASE_URL = ""
+    settings.ALLOWED_HOSTS = ["oficialia.local"]
+    escrito = recibir()
+    url = url_consulta(escrito, rf.get("/", HTTP_HOST="oficialia.local"))
+    assert url.startswith("http://oficialia.local/oficialia/consulta/?folio=")

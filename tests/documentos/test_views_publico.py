@@ -1,0 +1,255 @@
+"""Citizen pages from the outside: online submission, status lookup, throttling."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from documentos.models import EntradaBitacora, Escrito, Respuesta
+from documentos.selectors import formatear_codigo
+from documentos.services import flujo
+from tests.factories import pdf_bytes, subida
+
+pytestmark = pytest.mark.django_db
+ENVIAR = "/oficialia/enviar/"
+CONSULTA = "/oficialia/consulta/"
+NO_ENCONTRADO = "No encontramos un escrito con ese folio y código de acceso"
+
+
+def _envio(**cambios):
+    valores = {
+        "tipo": "queja",
+        "remitente_tipo": "fisica",
+        "remitente_nombre": "Lucía Fernández",
+        "remitente_contacto": "lucia@example.com",
+        "remitente_sexo": "no_declara",
+        "asunto": "Falta de agua potable en la colonia Las Flores",
+        "tema": "",
+        "sitio_web": "",
+        "confirmar_duplicado": "False",
+    }
+    valores.update(cambios)
+    return valores
+
+
+# --- online submission -------------------------------------------------------------------
+
+
+def test_the_form_offers_sexo_no_declara_and_a_hidden_trap(client):
+    html = client.get(ENVIAR).content.decode()
+    assert re.search(r'value="no_declara"[^>]*checked', html)
+    assert 'name="sitio_web"' in html and 'aria-hidden="true"' in html
+    assert re.search(r'<input[^>]*type="file"[^>]*name="archivos"[^>]*multiple', html)
+    assert '<html lang="es">' in html
+
+
+def test_online_submission_gives_folio_code_and_acuse(client):
+    respuesta = client.post(
+        ENVIAR, _envio(archivos=[subida("queja.pdf", pdf_bytes())]), REMOTE_ADDR="203.0.113.9"
+    )
+    assert respuesta.status_code == 302
+    assert respuesta["Location"] == reverse("documentos:enviado")
+    escrito = Escrito.objects.get()
+    assert (escrito.canal, escrito.recibido_por, escrito.tipo) == ("en_linea", None, "queja")
+    entrada = escrito.bitacora.get(accion=EntradaBitacora.Accion.RECEPCION)
+    assert entrada.usuario is None and entrada.ip == "203.0.113.9"
+    assert entrada.actor == "Ciudadano (sitio público)"
+
+    html = client.get(respuesta["Location"]).content.decode()
+    assert escrito.folio in html
+    assert formatear_codigo(escrito.codigo_acceso) in html
+    assert reverse("documentos:acuse") in html
+    assert "data:image/png;base64," in html  # the QR
+
+
+def test_online_submission_without_attachments_is_allowed(client):
+    assert client.post(ENVIAR, _envio()).status_code == 302
+    assert Escrito.objects.get().archivos.count() == 0
+
+
+def test_a_bad_attachment_is_refused_in_spanish_and_nothing_is_created(client):
+    respuesta = client.post(ENVIAR, _envio(archivos=[subida("carta.pdf", b"no soy un pdf" * 9)]))
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "no es un PDF ni una imagen" in html
+    assert "Vuelva a adjuntar sus documentos" in html
+    assert not Escrito.objects.exists()
+
+
+def test_missing_data_is_marked_next_to_the_fields(client):
+    html = client.post(ENVIAR, _envio(remitente_nombre="", asunto="")).content.decode()
+    assert re.search(r'id="id_remitente_nombre-error">Este campo es necesario', html)
+    assert 'aria-invalid="true"' in html
+    assert not Escrito.objects.exists()
+
+
+def test_the_trap_field_stops_bots(client):
+    respuesta = client.post(ENVIAR, _envio(sitio_web="http://spam.example"))
+    assert respuesta.status_code == 400
+    assert not Escrito.objects.exists()
+
+
+def test_submissions_per_ip_are_limited(client, settings):
+    settings.FOLIO_ENVIOS_POR_HORA = 2
+    for n in range(2):
+        assert client.post(ENVIAR, _envio(asunto=f"Asunto {n}")).status_code == 302
+    respuesta = client.post(ENVIAR, _envio(asunto="Uno más"))
+    assert respuesta.status_code == 429
+    assert "número máximo de escritos" in respuesta.content.decode()
+    assert Escrito.objects.count() == 2
+    otra_ip = client.post(ENVIAR, _envio(asunto="Desde otra conexión"), REMOTE_ADDR="10.9.9.9")
+    assert otra_ip.status_code == 302
+
+
+def test_a_repeated_online_submission_warns_without_revealing_the_folio(client):
+    archivo = pdf_bytes(texto="misma queja")
+    client.post(ENVIAR, _envio(archivos=[subida("a.pdf", archivo)]))
+    primero = Escrito.objects.get()
+    respuesta = client.post(ENVIAR, _envio(archivos=[subida("a.pdf", archivo)]))
+    html = respuesta.content.decode()
+    assert "mismo archivo y el mismo nombre" in html
+    assert primero.folio not in html
+    assert Escrito.objects.count() == 1
+    confirmado = client.post(
+        ENVIAR, _envio(archivos=[subida("a.pdf", archivo)], confirmar_duplicado="on")
+    )
+    assert confirmado.status_code == 302
+    assert Escrito.objects.count() == 2
+
+
+def test_the_confirmation_page_needs_a_submission_in_this_session(client):
+    assert client.get("/oficialia/enviado/")["Location"] == ENVIAR
+
+
+# --- status lookup -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def respondido(recibir, oficialia, obras, titular_obras, operativo_obras):
+    """A pública escrito, turned with an instruction and answered with a text."""
+
+    def _crear(**cambios):
+        escrito = recibir(**cambios)
+        flujo.turnar(escrito, obras, usuario=oficialia, instruccion="Instrucción interna XYZ")
+        flujo.asignar(escrito, operativo_obras, usuario=titular_obras)
+        flujo.responder(
+            escrito,
+            usuario=operativo_obras,
+            sentido=Respuesta.Sentido.POSITIVA,
+            texto="Texto de la respuesta QWE",
+            archivo=subida("respuesta-firmada.pdf", pdf_bytes()),
+        )
+        escrito.refresh_from_db()
+        return escrito
+
+    return _crear
+
+
+def _consulta(client, escrito, codigo=None, **extra):
+    return client.get(
+        CONSULTA,
+        {"folio": escrito.folio, "codigo": escrito.codigo_acceso if codigo is None else codigo},
+        **extra,
+    )
+
+
+def test_right_code_shows_status_area_dates_and_timeline(client, respondido):
+    escrito = respondido()
+    codigo = formatear_codigo(escrito.codigo_acceso).lower().replace("-", " - ")
+    respuesta = _consulta(client, escrito, codigo=codigo, REMOTE_ADDR="198.51.100.4")
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    for texto in ("Respondido", "Obra Pública", "Turnado a Obra Pública.", "Escrito recibido"):
+        assert texto in html, texto
+    assert escrito.vence_en.strftime("%Y") in html
+    assert "folio-semaforo--atendido" in html
+    assert "no-store" in respuesta["Cache-Control"]
+    # Pública: the subject and the sense of the answer may be shown.
+    assert escrito.asunto in html and "Positiva" in html
+
+    entrada = escrito.bitacora.get(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA)
+    assert entrada.usuario is None and entrada.ip == "198.51.100.4"
+
+
+def test_the_lookup_never_shows_remitente_instructions_files_or_answer_text(client, respondido):
+    escrito = respondido()
+    html = _consulta(client, escrito).content.decode()
+    for secreto in (
+        escrito.remitente_nombre,
+        "Instrucción interna XYZ",
+        "Texto de la respuesta QWE",
+        "respuesta-firmada.pdf",
+        "escaneo.png",
+        "ventanilla (",  # staff usernames in the bitácora actor
+    ):
+        assert secreto not in html, secreto
+
+
+@pytest.mark.parametrize("clasificacion", ["reservada", "confidencial"])
+def test_a_reserved_or_confidential_escrito_hides_subject_and_answer(
+    client, respondido, clasificacion
+):
+    escrito = respondido(clasificacion=clasificacion, asunto="Denuncia contra el funcionario ABC")
+    html = _consulta(client, escrito).content.decode()
+    assert "Respondido" in html and "Obra Pública" in html
+    assert "Denuncia contra el funcionario ABC" not in html
+    assert "Positiva" not in html
+    assert escrito.remitente_nombre not in html
+
+
+def test_wrong_code_and_unknown_folio_look_the_same(client, recibir):
+    escrito = recibir()
+    mal_codigo = client.get(CONSULTA, {"folio": escrito.folio, "codigo": "ABCDEFGHJK"})
+    desconocido = client.get(CONSULTA, {"folio": "OP-2026-999999", "codigo": "ABCDEFGHJK"})
+    assert mal_codigo.status_code == desconocido.status_code == 200
+    a = mal_codigo.content.decode().replace(escrito.folio, "FOLIO")
+    b = desconocido.content.decode().replace("OP-2026-999999", "FOLIO")
+    assert NO_ENCONTRADO in a
+    assert a == b
+    assert not EntradaBitacora.objects.filter(
+        accion=EntradaBitacora.Accion.CONSULTA_PUBLICA
+    ).exists()
+
+
+def test_failed_lookups_are_throttled_per_ip(client, recibir, settings):
+    settings.FOLIO_CONSULTA_MAX_FALLOS = 3
+    escrito = recibir()
+    for _ in range(3):
+        assert _consulta(client, escrito, codigo="MAL").status_code == 200
+    bloqueada = _consulta(client, escrito)  # even the right code waits
+    assert bloqueada.status_code == 429
+    assert "Demasiados intentos fallidos" in bloqueada.content.decode()
+    assert escrito.folio in bloqueada.content.decode()  # the form keeps what was typed
+    assert _consulta(client, escrito, REMOTE_ADDR="10.1.2.3").status_code == 200
+    acuse = client.get(reverse("documentos:acuse"), {"folio": escrito.folio, "codigo": "x"})
+    assert acuse.status_code == 429
+
+
+def test_successful_lookups_do_not_count_as_failures(client, recibir, settings):
+    settings.FOLIO_CONSULTA_MAX_FALLOS = 2
+    escrito = recibir()
+    for _ in range(4):
+        assert _consulta(client, escrito).status_code == 200
+    assert escrito.bitacora.filter(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA).count() == 4
+
+
+def test_the_citizen_downloads_the_acuse_with_folio_and_code(client, recibir):
+    escrito = recibir()
+    url = reverse("documentos:acuse")
+    pdf = client.get(url, {"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    entrada = escrito.bitacora.get(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA)
+    assert entrada.despues["acuse"] is True
+    mal = client.get(url, {"folio": escrito.folio, "codigo": "ABCDEFGHJK"})
+    assert mal["Content-Type"].startswith("text/html") and NO_ENCONTRADO in mal.content.decode()
+
+
+def test_the_qr_link_prefills_and_runs_the_lookup(client, recibir):
+    escrito = recibir()
+    html = client.get(
+        f"{CONSULTA}?folio={escrito.folio}&codigo={escrito.codigo_acceso}"
+    ).content.decode()
+    assert f"Folio {escrito.folio}" in html
+    vacio = client.get(CONSULTA).content.decode()
+    assert NO_ENCONTRADO not in vacio and 'name="codigo"' in vacio
