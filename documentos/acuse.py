@@ -47,7 +47,7 @@ class DatosAcuse:
     recibido_en: datetime
     canal: str
     tipo: str
-    asunto: str
+    asunto: str | None
     remitente: str
     fojas: int
     anexos: int
@@ -58,14 +58,23 @@ class DatosAcuse:
     url_sin_codigo: str
 
 
-def datos_acuse(escrito: Escrito, request=None) -> DatosAcuse:
+def iniciales(nombre: str) -> str:
+    """ "María López Hernández" → "M. L. H." (how a public copy names the remitente)."""
+    return " ".join(f"{parte[0].upper()}." for parte in nombre.split() if parte[0].isalnum())
+
+
+def datos_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> DatosAcuse:
+    """What the acuse shows. A public copy (downloaded with folio + code, not right after
+    the submission) follows the status page's rules: the remitente only by initials and no
+    subject unless the escrito is pública."""
+    es_publica = escrito.clasificacion == Escrito.Clasificacion.PUBLICA
     return DatosAcuse(
         folio=escrito.folio,
         recibido_en=timezone.localtime(escrito.recibido_en),
         canal=escrito.get_canal_display(),
         tipo=escrito.get_tipo_display(),
-        asunto=escrito.asunto,
-        remitente=escrito.remitente_nombre,
+        asunto=escrito.asunto if es_publica or not publico else None,
+        remitente=iniciales(escrito.remitente_nombre) if publico else escrito.remitente_nombre,
         fojas=escrito.fojas,
         anexos=escrito.anexos,
         area=escrito.area_responsable.nombre if escrito.area_responsable_id else None,
@@ -86,9 +95,9 @@ def qr_png(texto: str) -> io.BytesIO:
     return salida
 
 
-def pdf_acuse(escrito: Escrito, request=None) -> bytes:
+def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes:
     """The printable acuse (carta or A4, per FOLIO_ACUSE_PAPEL)."""
-    datos = datos_acuse(escrito, request)
+    datos = datos_acuse(escrito, request, publico=publico)
     papel = PAPELES.get(str(settings.FOLIO_ACUSE_PAPEL).lower(), LETTER)
     salida = io.BytesIO()
     documento = SimpleDocTemplate(
@@ -131,7 +140,7 @@ def pdf_acuse(escrito: Escrito, request=None) -> bytes:
         [p(_("Fecha y hora de recepción"), etiqueta), p(recibido)],
         [p(_("Canal"), etiqueta), p(datos.canal)],
         [p(_("Tipo de escrito"), etiqueta), p(datos.tipo)],
-        [p(_("Asunto"), etiqueta), p(datos.asunto)],
+        [p(_("Asunto"), etiqueta), p(datos.asunto or _("(no se muestra en la copia pública)"))],
         [p(_("Remitente"), etiqueta), p(datos.remitente)],
         [p(_("Número de fojas"), etiqueta), p(str(datos.fojas))],
         [p(_("Número de anexos"), etiqueta), p(str(datos.anexos))],

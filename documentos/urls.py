@@ -9,6 +9,7 @@ app_name = "documentos"
 urlpatterns = [
     path("enviar/", publico.EnviarView.as_view(), name="enviar"),
     path("enviado/", publico.EnviadoView.as_view(), name="enviado"),
+    path("enviado/acuse.pdf", publico.EnviadoAcuseView.as_view(), name="enviado_acuse"),
     path("consulta/", publico.ConsultaView.as_view(), name="consulta"),
     path("consulta/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
 ]

@@ -19,8 +19,9 @@ def qr_data_uri(texto: str) -> str:
     return "data:image/png;base64," + base64.b64encode(qr_png(texto).getvalue()).decode()
 
 
-def respuesta_pdf(escrito, request) -> HttpResponse:
-    respuesta = HttpResponse(pdf_acuse(escrito, request), content_type="application/pdf")
+def respuesta_pdf(escrito, request, *, publico: bool = False) -> HttpResponse:
+    pdf = pdf_acuse(escrito, request, publico=publico)
+    respuesta = HttpResponse(pdf, content_type="application/pdf")
     respuesta["Content-Disposition"] = f'inline; filename="acuse-{escrito.folio}.pdf"'
     respuesta["Cache-Control"] = "private, no-store"
     return respuesta

@@ -99,12 +99,17 @@ class EnviarView(View):
         return render(request, self.template_name, contexto, status=status)
 
 
+def _enviado(request):
+    """The escrito this browser session has just submitted, if any."""
+    pk = request.session.get(SESION_ENVIADO)
+    return Escrito.objects.select_related("area_responsable").filter(pk=pk).first()
+
+
 class EnviadoView(View):
     """Right after an online submission: folio, access code and the acuse."""
 
     def get(self, request):
-        pk = request.session.get(SESION_ENVIADO)
-        escrito = Escrito.objects.select_related("area_responsable").filter(pk=pk).first()
+        escrito = _enviado(request)
         if escrito is None:
             return redirect(reverse("documentos:enviar"))
         acuse = datos_acuse(escrito, request)
@@ -112,7 +117,7 @@ class EnviadoView(View):
             "escrito": escrito,
             "acuse": acuse,
             "qr": qr_data_uri(acuse.url),
-            "url_pdf": reverse("documentos:acuse") + "?" + _query(escrito),
+            "url_pdf": reverse("documentos:enviado_acuse"),
         }
         return _privada(render(request, "documentos/publico/enviado.html", contexto))
 
@@ -174,4 +179,14 @@ class AcusePublicoView(View):
             contexto = {"form": form, "error": error, "seccion": "consulta"}
             return _privada(render(request, ConsultaView.template_name, contexto, status=status))
         registrar_consulta_publica(escrito, ip=ip_cliente(request), acuse=True)
+        return respuesta_pdf(escrito, request, publico=True)
+
+
+class EnviadoAcuseView(View):
+    """The full acuse PDF for the session that submitted the escrito."""
+
+    def get(self, request):
+        escrito = _enviado(request)
+        if escrito is None:
+            return redirect(reverse("documentos:enviar"))
         return respuesta_pdf(escrito, request)

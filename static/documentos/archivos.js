@@ -123,7 +123,7 @@
         }
         var botones = document.createElement("div");
         botones.className = "folio-previa__botones";
-        if (archivo.size > 0 && !/tiff?$/i.test(archivo.name)) {
+        if (archivo.size > 0 && /\.(pdf|png|jpe?g)$/i.test(archivo.name)) {
           var ver = document.createElement("button");
           ver.type = "button";
           ver.className = "button button-small button-secondary";

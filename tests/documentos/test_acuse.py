@@ -5,9 +5,11 @@ from urllib.parse import parse_qs, urlsplit
 import pypdfium2
 import pytest
 import zxingcpp
+from django.test import Client
 from django.urls import reverse
 
 from documentos.acuse import pdf_acuse, url_consulta
+from documentos.models import Escrito
 from documentos.selectors import formatear_codigo
 from documentos.services import flujo
 
@@ -90,3 +92,45 @@ def test_url_falls_back_to_the_request_host(rf, recibir, settings):
     escrito = recibir()
     url = url_consulta(escrito, rf.get("/", HTTP_HOST="oficialia.local"))
     assert url.startswith("http://oficialia.local/oficialia/consulta/?folio=")
+
+
+def test_the_public_copy_follows_the_status_page_rules(client, recibir):
+    confidencial = recibir(
+        clasificacion="confidencial", asunto="Denuncia contra el funcionario ABC"
+    )
+    pdf = client.get(
+        reverse("documentos:acuse"),
+        {"folio": confidencial.folio, "codigo": confidencial.codigo_acceso},
+    ).content
+    texto, codigos, _ = _leer(pdf)
+    assert confidencial.folio in texto and "M. L. H." in texto
+    assert "María López Hernández" not in texto
+    assert "Denuncia contra el funcionario ABC" not in texto
+    assert len(codigos) == 1
+
+    publico = recibir(asunto="Bacheo en la calle Hidalgo")
+    texto, _, _ = _leer(
+        client.get(
+            reverse("documentos:acuse"), {"folio": publico.folio, "codigo": publico.codigo_acceso}
+        ).content
+    )
+    assert "Bacheo en la calle Hidalgo" in texto and "María López Hernández" not in texto
+
+
+def test_right_after_submitting_the_citizen_gets_the_full_acuse(client):
+    client.post(
+        "/oficialia/enviar/",
+        {
+            "tipo": "peticion",
+            "remitente_tipo": "fisica",
+            "remitente_nombre": "Lucía Fernández",
+            "remitente_sexo": "no_declara",
+            "asunto": "Poda de un árbol en la calle Morelos",
+        },
+    )
+    escrito = Escrito.objects.get()
+    texto, codigos, _ = _leer(client.get(reverse("documentos:enviado_acuse")).content)
+    assert escrito.folio in texto and "Lucía Fernández" in texto
+    assert escrito.codigo_acceso in codigos[0]
+    otro = Client()
+    assert otro.get(reverse("documentos:enviado_acuse"))["Location"] == "/oficialia/enviar/"

@@ -58,7 +58,7 @@ def test_online_submission_gives_folio_code_and_acuse(client):
     html = client.get(respuesta["Location"]).content.decode()
     assert escrito.folio in html
     assert formatear_codigo(escrito.codigo_acceso) in html
-    assert reverse("documentos:acuse") in html
+    assert reverse("documentos:enviado_acuse") in html
     assert "data:image/png;base64," in html  # the QR
 
 
