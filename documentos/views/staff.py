@@ -51,7 +51,7 @@ def aplicar_errores(form, error: ValidationError, campo_por_defecto: str | None)
     """Put a service's ValidationError next to the form fields it concerns."""
     if hasattr(error, "error_dict"):
         for campo, errores in error.error_dict.items():
-            destino = campo if campo in form.fields else campo_por_defecto
+            destino = campo if campo in form.fields else None
             for mensaje in ValidationError(errores).messages:
                 form.add_error(destino, mensaje)
         return

@@ -156,3 +156,9 @@ def test_bulk_turnado_ignores_escritos_the_user_cannot_see(
     cliente.post(f"{BULK}?id={ajeno.pk}&next={URL}", {"area": finanzas.pk})
     ajeno.refresh_from_db()
     assert ajeno.area_responsable == obras
+
+
+def test_the_bandeja_offers_the_native_bulk_turnar(como, oficialia, escritos):
+    html = como(oficialia).get(URL).content.decode()
+    assert "data-bulk-action-checkbox" in html
+    assert BULK in html and "bulk-actions.js" in html
