@@ -9,7 +9,8 @@ def ip_cliente(request) -> str | None:
 
 
 class Limite:
-    """A per-key counter in Django's cache with a fixed window (e.g. failures per IP).
+    """A per-key counter in Django's cache (e.g. failed lookups per IP); it expires
+    `ventana_segundos` after the last increment.
 
     With several web processes the cache must be shared (database, Redis, Memcached)
     for the limit to hold across them."""
@@ -33,7 +34,10 @@ class Limite:
         if cache.add(llave, 1, self.ventana):
             return 1
         try:
-            return cache.incr(llave)
+            cuenta = cache.incr(llave)
         except ValueError:  # expired between add() and incr()
             cache.add(llave, 1, self.ventana)
             return 1
+        # Some backends reset the expiry on incr(); the window runs from the last one.
+        cache.touch(llave, self.ventana)
+        return cuenta

@@ -253,3 +253,12 @@ def test_the_qr_link_prefills_and_runs_the_lookup(client, recibir):
     assert f"Folio {escrito.folio}" in html
     vacio = client.get(CONSULTA).content.decode()
     assert NO_ENCONTRADO not in vacio and 'name="codigo"' in vacio
+
+
+def test_the_counter_behind_the_limits():
+    from documentos.views.comun import Limite
+
+    limite = Limite("prueba", maximo=2, ventana_segundos=60)
+    assert [limite.sumar("1.1.1.1"), limite.sumar("1.1.1.1")] == [1, 2]
+    assert limite.agotado("1.1.1.1") and not limite.agotado("2.2.2.2")
+    assert Limite("prueba", maximo=2, ventana_segundos=0).sumar("3.3.3.3") == 1
