@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo
+from documentos import demo as documentos_demo
 
 
 class Command(BaseCommand):
@@ -19,8 +20,15 @@ class Command(BaseCommand):
             )
         admin = demo.ensure_demo_admin()
         demo.load_portal()
+        creados = documentos_demo.cargar(clave=admin.password)
+        if creados:
+            self.stdout.write(f"Escritos de demostración creados: {creados}.")
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
             f"contraseña «{admin.password}» (guardada en {demo.credentials_file()})."
+        )
+        self.stdout.write(
+            "Personal de demostración con la misma contraseña: titular.dop, operativo.dop, "
+            "titular.ofp (Oficialía de Partes), titular.fin, …"
         )
