@@ -1,13 +1,18 @@
-"""The Oficialía de Partes in the Wagtail admin: URLs, menu and the bulk turnado."""
+"""The Oficialía de Partes in the Wagtail admin: catalogues (snippets), URLs, menu and the
+bulk turnado."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
 
 from . import admin_urls, permisos
+from .catalogos import CatalogosViewSetGroup
 from .views.bandeja import puede_usar_bandeja
 from .views.bulk import TurnarEnBloque
+
+register_snippet(CatalogosViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
