@@ -1,6 +1,6 @@
 """The bandeja (inbox): escritos this staff member may see, with filters and semáforo."""
 
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import permisos, selectors, visibilidad
 from ..forms import BandejaFilterSet
 from ..models import Escrito
+from ..plazos import Semaforo
 from .staff import MIGA_INICIO, Prohibido403, prohibido
 
 
@@ -86,7 +87,9 @@ class BandejaView(Prohibido403, BaseListingView):
         if orden.lstrip("-") == "vence_en":
             vence = F("vence_en").desc(nulls_last=True) if orden.startswith("-") else None
             vence = vence or F("vence_en").asc(nulls_last=True)
-            return queryset.order_by(vence, "-recibido_en")
+            # Open escritos first: sorting by deadline is for finding what is due.
+            atendido = Case(When(semaforo=Semaforo.ATENDIDO.value, then=1), default=0)
+            return queryset.order_by(atendido, vence, "-recibido_en")
         return queryset.order_by(orden, "-pk")
 
     def get_search_form(self):

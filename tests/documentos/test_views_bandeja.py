@@ -103,7 +103,7 @@ def test_search_by_folio_remitente_or_asunto(como, oficialia, escritos):
     assert _folios(resultados) == [escritos["sin_turnar"].folio]
 
 
-def test_order_by_deadline_and_pagination(como, oficialia, escritos, monkeypatch):
+def test_order_by_deadline_and_pagination(como, oficialia, escritos, recibir, monkeypatch):
     hoy = timezone.localdate()
     for n, clave in enumerate(["sin_turnar", "obras", "finanzas"]):
         Escrito.objects.filter(pk=escritos[clave].pk).update(vence_en=hoy + timedelta(days=n))
@@ -112,10 +112,16 @@ def test_order_by_deadline_and_pagination(como, oficialia, escritos, monkeypatch
     assert _folios(cliente.get(URL, {"ordering": "vence_en"})) == orden
     assert _folios(cliente.get(URL, {"ordering": "-vence_en"})) == orden[::-1]
 
+    # Answered escritos go after the open ones, whatever their deadline.
+    atendido = recibir(asunto="Ya respondido")
+    Escrito.objects.filter(pk=atendido.pk).update(estado="concluido", vence_en=hoy)
+    orden_con_atendido = _folios(cliente.get(URL, {"ordering": "vence_en"}))
+    assert orden_con_atendido == [*orden, atendido.folio]
+
     monkeypatch.setattr(BandejaView, "paginate_by", 2)
     primera = _folios(cliente.get(URL, {"ordering": "vence_en"}))
     segunda = _folios(cliente.get(URL, {"ordering": "vence_en", "p": 2}))
-    assert (primera, segunda) == (orden[:2], orden[2:])
+    assert (primera, segunda) == (orden[:2], [orden[2], atendido.folio])
 
 
 BULK = "/admin/bulk/documentos/escrito/turnar/"
