@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_database, env_int, env_list, env_path, env_str, env_url
+from .env import env_database, env_int, env_list, env_mapping, env_path, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = env_path("FOLIO_VAR_DIR", BASE_DIR / "var")
@@ -135,12 +135,42 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 
-# django-filer keeps scans of escritos; they are private (served only to staff).
+# django-filer keeps scans of escritos in private storage, served only through Folio's
+# permission-checked views (never under MEDIA_URL).
+def filer_storages(private_root: Path) -> dict:
+    storage = "filer.storage.PrivateFileSystemStorage"
+    return {
+        "private": {
+            "main": {
+                "ENGINE": storage,
+                "OPTIONS": {"location": str(private_root / "archivos"), "base_url": "/privado/"},
+            },
+            "thumbnails": {
+                "ENGINE": storage,
+                "OPTIONS": {"location": str(private_root / "miniaturas"), "base_url": "/privado/m/"},
+            },
+        }
+    }
+
+
+PRIVATE_MEDIA_ROOT = env_path("PRIVATE_MEDIA_ROOT", VAR_DIR / "privado")
+FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)
 FILER_ENABLE_PERMISSIONS = True
 FILER_CANONICAL_URL = "archivo/"
 THUMBNAIL_HIGH_RESOLUTION = True
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Oficialía de Partes (documentos). Legal terms per tipo, in business days; see README.
+FOLIO_PREFIJO = env_str("FOLIO_PREFIJO", "OP")
+FOLIO_PAIS = env_str("FOLIO_PAIS", "MX")
+FOLIO_SUBDIVISION = env_str("FOLIO_SUBDIVISION", "") or None
+FOLIO_PLAZOS = env_mapping("FOLIO_PLAZOS", {})
+FOLIO_DIAS_POR_VENCER = env_int("FOLIO_DIAS_POR_VENCER", 3)
+FOLIO_MAX_ARCHIVO_MB = env_int("FOLIO_MAX_ARCHIVO_MB", 30)
+FOLIO_MAX_PAGINAS = env_int("FOLIO_MAX_PAGINAS", 500)
+FOLIO_MAX_PIXELES = env_int("FOLIO_MAX_PIXELES", 80_000_000)
+FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
 
 LOGGING = {
     "version": 1,

@@ -55,6 +55,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_mapping(name: str, default: dict[str, int]) -> dict[str, int]:
+    """`clave=entero,clave=entero` into a dict of ints."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return dict(default)
+    result = {}
+    for item in value.split(","):
+        key, sep, number = item.partition("=")
+        if not sep or not key.strip() or not number.strip().isdigit():
+            raise ImproperlyConfigured(
+                f"{name} debe tener la forma clave=número,clave=número (error en {item!r})."
+            )
+        result[key.strip()] = int(number)
+    return result
+
+
 def env_path(name: str, default: Path) -> Path:
     value = os.environ.get(name)
     return Path(value).expanduser().resolve() if value else default

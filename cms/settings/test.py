@@ -4,13 +4,16 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, filer_storages
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="folio-test-media-"))
+_TMP = Path(tempfile.mkdtemp(prefix="folio-test-"))
+MEDIA_ROOT = _TMP / "media"
+PRIVATE_MEDIA_ROOT = _TMP / "privado"
+FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

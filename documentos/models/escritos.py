@@ -119,7 +119,6 @@ class Escrito(models.Model):
         verbose_name_plural = _("escritos")
         ordering = ["-recibido_en"]
         constraints = [
-            models.UniqueConstraint(fields=["anio", "consecutivo"], name="folio_unico_por_anio"),
             models.CheckConstraint(
                 condition=~models.Q(publicado=True) | models.Q(clasificacion="publica"),
                 name="solo_publicos_publicados",

@@ -1,0 +1,56 @@
+"""Who may act on an escrito (seeing it is decided in visibilidad.py)."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from cms import roles
+
+from .models import Escrito
+
+
+def _en_grupo(usuario, *nombres: str) -> bool:
+    if not usuario.is_authenticated or not usuario.is_active:
+        return False
+    return usuario.is_superuser or usuario.groups.filter(name__in=nombres).exists()
+
+
+def es_oficialia(usuario) -> bool:
+    return _en_grupo(usuario, roles.OFICIALIA)
+
+
+def es_del_area(usuario, area_id: int | None) -> bool:
+    if area_id is None or not usuario.is_authenticated:
+        return False
+    return usuario.is_superuser or usuario.areas.filter(pk=area_id, activa=True).exists()
+
+
+def puede_recibir(usuario) -> bool:
+    return es_oficialia(usuario)
+
+
+def puede_turnar(usuario, escrito: Escrito) -> bool:
+    return es_oficialia(usuario) or es_del_area(usuario, escrito.area_responsable_id)
+
+
+def puede_asignar(usuario, escrito: Escrito) -> bool:
+    return es_del_area(usuario, escrito.area_responsable_id)
+
+
+def puede_atender(usuario, escrito: Escrito) -> bool:
+    """Answer and conclude: the responsible área or the person it was assigned to."""
+    if es_del_area(usuario, escrito.area_responsable_id):
+        return True
+    return escrito.asignaciones.filter(vigente=True, asignado_a=usuario).exists()
+
+
+def puede_archivar(usuario, escrito: Escrito) -> bool:
+    return _en_grupo(usuario, roles.OFICIALIA, roles.ARCHIVO) or puede_atender(usuario, escrito)
+
+
+def puede_cancelar(usuario, escrito: Escrito) -> bool:
+    return es_oficialia(usuario)
+
+
+def exigir(permitido: bool) -> None:
+    if not permitido:
+        raise PermissionDenied(_("No tiene permiso para realizar esta acción sobre el escrito."))

@@ -1,0 +1,1 @@
+"""Writes of the Oficialía de Partes. Every state change writes the bitácora."""

@@ -1,0 +1,110 @@
+"""Storing files: bytes written and verified before the row that points at them commits."""
+
+import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from filer.models import File as FilerFile
+from filer.models import Folder
+
+from .. import eventos
+from ..models import Archivo, EntradaBitacora, Escrito
+from ..validacion import ArchivoValidado
+from . import bitacora
+
+CARPETA_RAIZ = "Oficialía de Partes"
+_escritos: ContextVar[list | None] = ContextVar("folio_archivos_escritos", default=None)
+
+
+def _carpeta(anio: int) -> Folder:
+    raiz, _ = Folder.objects.get_or_create(name=CARPETA_RAIZ, parent=None)
+    carpeta, _ = Folder.objects.get_or_create(name=str(anio), parent=raiz)
+    return carpeta
+
+
+def guardar_archivo(
+    escrito: Escrito,
+    validado: ArchivoValidado,
+    *,
+    usuario=None,
+    tipo: str = Archivo.Tipo.ESCANEO,
+    orden: int = 0,
+) -> Archivo:
+    """Write the bytes to private storage, read them back to verify the checksum, then
+    create the rows. Runs inside the caller's transaction."""
+    filer_file = FilerFile(
+        original_filename=validado.nombre,
+        name=validado.nombre_original,
+        is_public=False,
+        owner=usuario if usuario is not None and usuario.is_authenticated else None,
+        folder=_carpeta(escrito.anio),
+    )
+    filer_file.file = ContentFile(validado.contenido, name=validado.nombre)
+    filer_file.save()
+    if (registro := _escritos.get()) is not None:
+        registro.append((filer_file.file.storage, filer_file.file.name))
+    with filer_file.file.storage.open(filer_file.file.name, "rb") as guardado:
+        if hashlib.sha256(guardado.read()).hexdigest() != validado.sha256:
+            raise ValidationError(
+                _("No se pudo guardar «%(nombre)s» íntegramente; intente de nuevo.")
+                % {"nombre": validado.nombre_original}
+            )
+    archivo = Archivo.objects.create(
+        escrito=escrito,
+        archivo=filer_file,
+        tipo=tipo,
+        nombre_original=validado.nombre_original,
+        sha256=validado.sha256,
+        tamano=validado.tamano,
+        mime=validado.mime,
+        paginas=validado.paginas,
+        orden=orden,
+        subido_por=filer_file.owner,
+    )
+    eventos.archivo_guardado(archivo.pk)
+    return archivo
+
+
+@contextmanager
+def borrar_archivos_si_falla():
+    """Wrap a transaction that stores files: if it fails, delete the bytes it wrote."""
+    registro: list = []
+    token = _escritos.set(registro)
+    try:
+        yield
+    except BaseException:
+        for storage, nombre in registro:
+            storage.delete(nombre)
+        raise
+    finally:
+        _escritos.reset(token)
+
+
+def registrar_consulta(archivo: Archivo, usuario, ip: str | None) -> None:
+    bitacora.registrar(
+        EntradaBitacora.Accion.CONSULTA_ARCHIVO,
+        _("Consultó el archivo «%(nombre)s».") % {"nombre": archivo.nombre_original},
+        escrito=archivo.escrito,
+        usuario=usuario,
+        ip=ip,
+        despues={"archivo": archivo.pk, "sha256": archivo.sha256},
+    )
+
+
+def registrar_ocr(archivo_id: int, estado: str) -> None:
+    archivo = Archivo.objects.select_related("escrito").filter(pk=archivo_id).first()
+    if archivo is None:
+        return
+    with transaction.atomic():
+        bitacora.registrar(
+            EntradaBitacora.Accion.OCR,
+            _("Reconocimiento de texto de «%(nombre)s»: %(estado)s.")
+            % {"nombre": archivo.nombre_original, "estado": estado},
+            escrito=archivo.escrito,
+            despues={"archivo": archivo.pk, "estado": estado},
+        )
+        eventos.escrito_cambiado(archivo.escrito_id)

@@ -1,0 +1,144 @@
+"""Intake: validate, store files, give the folio and write the bitácora in one transaction."""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import eventos, permisos
+from ..models import Archivo, EntradaBitacora, Escrito, Tema
+from ..plazos import vencimiento
+from ..validacion import ArchivoValidado, validar_archivo
+from . import bitacora
+from .archivos import borrar_archivos_si_falla, guardar_archivo
+from .folios import siguiente_folio
+
+# No 0/O or 1/I/L: the code is read aloud at the window and typed on phones.
+ALFABETO_CODIGO = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+LARGO_CODIGO = 10
+
+
+def generar_codigo() -> str:
+    return "".join(secrets.choice(ALFABETO_CODIGO) for _ in range(LARGO_CODIGO))
+
+
+@dataclass
+class DatosRecepcion:
+    tipo: str
+    canal: str
+    remitente_tipo: str
+    remitente_nombre: str
+    asunto: str
+    remitente_contacto: str = ""
+    remitente_sexo: str = Escrito.Sexo.NO_DECLARA
+    tema: Tema | None = None
+    fojas: int | None = None
+    anexos: int = 0
+    clasificacion: str = Escrito.Clasificacion.PUBLICA
+    recibido_en: object = None
+    archivos: list = field(default_factory=list)
+
+
+class PosibleDuplicado(ValidationError):
+    """The same file from the same remitente arrived minutes ago."""
+
+    def __init__(self, escrito: Escrito):
+        self.escrito = escrito
+        super().__init__(
+            _(
+                "Este escrito parece duplicado: el mismo archivo del mismo remitente se recibió "
+                "hace unos minutos con el folio %(folio)s. Confirme si desea registrarlo de nuevo."
+            )
+            % {"folio": escrito.folio},
+            code="duplicado",
+        )
+
+
+def _validar_archivos(archivos) -> list[ArchivoValidado]:
+    validados, errores = [], []
+    for archivo in archivos:
+        try:
+            validados.append(validar_archivo(archivo))
+        except ValidationError as error:
+            errores.extend(error.messages)
+    if errores:
+        raise ValidationError(errores)
+    return validados
+
+
+def _duplicado(datos: DatosRecepcion, validados: list[ArchivoValidado]) -> Escrito | None:
+    if not validados:
+        return None
+    desde = timezone.now() - timedelta(minutes=settings.FOLIO_VENTANA_DUPLICADOS_MIN)
+    archivo = (
+        Archivo.objects.filter(
+            sha256__in=[v.sha256 for v in validados],
+            subido_en__gte=desde,
+            escrito__remitente_nombre__iexact=datos.remitente_nombre.strip(),
+        )
+        .select_related("escrito")
+        .first()
+    )
+    return archivo.escrito if archivo else None
+
+
+def recibir_escrito(
+    datos: DatosRecepcion, *, usuario=None, ip: str | None = None, confirmar_duplicado=False
+) -> Escrito:
+    """Receive a writing. Bad input raises ValidationError (Spanish) and changes nothing."""
+    if usuario is not None and usuario.is_authenticated:
+        permisos.exigir(permisos.puede_recibir(usuario))
+    validados = _validar_archivos(datos.archivos)
+    if not validados and datos.canal != Escrito.Canal.EN_LINEA:
+        raise ValidationError(_("Adjunte el escaneo del escrito (PDF, PNG, JPEG o TIFF)."))
+    if not confirmar_duplicado and (previo := _duplicado(datos, validados)):
+        raise PosibleDuplicado(previo)
+
+    recibido_en = datos.recibido_en or timezone.now()
+    escrito = Escrito(
+        tipo=datos.tipo,
+        canal=datos.canal,
+        remitente_tipo=datos.remitente_tipo,
+        remitente_nombre=datos.remitente_nombre.strip(),
+        remitente_contacto=datos.remitente_contacto.strip(),
+        remitente_sexo=datos.remitente_sexo or Escrito.Sexo.NO_DECLARA,
+        asunto=datos.asunto.strip(),
+        tema=datos.tema,
+        recibido_en=recibido_en,
+        fojas=datos.fojas if datos.fojas is not None else sum(v.paginas for v in validados),
+        anexos=datos.anexos,
+        clasificacion=datos.clasificacion,
+        vence_en=vencimiento(datos.tipo, recibido_en),
+        codigo_acceso=generar_codigo(),
+        recibido_por=usuario if usuario is not None and usuario.is_authenticated else None,
+    )
+    escrito.anio = timezone.localdate(recibido_en).year
+    escrito.full_clean(exclude=["folio", "consecutivo"])
+
+    with borrar_archivos_si_falla(), transaction.atomic():
+        escrito.consecutivo, escrito.folio = siguiente_folio(escrito.anio)
+        escrito.save()
+        for orden, validado in enumerate(validados):
+            guardar_archivo(escrito, validado, usuario=usuario, orden=orden)
+        bitacora.registrar(
+            EntradaBitacora.Accion.RECEPCION,
+            _("Recibió el escrito %(folio)s (%(canal)s) con %(n)s archivo(s).")
+            % {"folio": escrito.folio, "canal": escrito.get_canal_display(), "n": len(validados)},
+            escrito=escrito,
+            usuario=usuario,
+            ip=ip,
+            despues={
+                "folio": escrito.folio,
+                "estado": escrito.estado,
+                "tipo": escrito.tipo,
+                "vence_en": escrito.vence_en,
+                "archivos": [v.sha256 for v in validados],
+            },
+        )
+        eventos.escrito_cambiado(escrito.pk)
+    return escrito

@@ -1,0 +1,136 @@
+"""Checks on uploaded files, by content (never by name or declared type)."""
+
+import hashlib
+import io
+import os
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+
+import pypdfium2
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+FORMATOS_IMAGEN = {
+    "PNG": ("image/png", "png"),
+    "JPEG": ("image/jpeg", "jpg"),
+    "MPO": ("image/jpeg", "jpg"),
+    "TIFF": ("image/tiff", "tif"),
+}
+MAX_NOMBRE = 120
+
+
+@dataclass(frozen=True)
+class ArchivoValidado:
+    contenido: bytes
+    nombre: str
+    nombre_original: str
+    mime: str
+    paginas: int
+    sha256: str
+
+    @property
+    def tamano(self) -> int:
+        return len(self.contenido)
+
+
+def nombre_seguro(nombre: str, extension: str) -> str:
+    """A short ASCII file name with the extension of the detected type."""
+    base = os.path.basename(nombre.replace("\\", "/"))
+    base = os.path.splitext(base)[0]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._-")[:MAX_NOMBRE] or "archivo"
+    return f"{base}.{extension}"
+
+
+def _paginas_pdf(contenido: bytes, nombre: str) -> int:
+    try:
+        documento = pypdfium2.PdfDocument(contenido)
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ValidationError(
+                _("El PDF «%(nombre)s» está protegido con contraseña.") % {"nombre": nombre}
+            ) from exc
+        raise ValidationError(
+            _("El PDF «%(nombre)s» está dañado y no se puede leer.") % {"nombre": nombre}
+        ) from exc
+    try:
+        paginas = len(documento)
+    finally:
+        documento.close()
+    if paginas == 0:
+        raise ValidationError(_("El PDF «%(nombre)s» no tiene páginas.") % {"nombre": nombre})
+    return paginas
+
+
+def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(contenido)) as imagen:
+                formato = imagen.format
+                paginas = getattr(imagen, "n_frames", 1)
+                imagen.verify()
+            with Image.open(io.BytesIO(contenido)) as imagen:
+                imagen.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            _("La imagen «%(nombre)s» es demasiado grande (más de %(max)s megapíxeles).")
+            % {"nombre": nombre, "max": settings.FOLIO_MAX_PIXELES // 1_000_000}
+        ) from exc
+    except UnidentifiedImageError as exc:
+        raise ValidationError(
+            _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
+        ) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            _("La imagen «%(nombre)s» está dañada o incompleta.") % {"nombre": nombre}
+        ) from exc
+    if formato not in FORMATOS_IMAGEN:
+        raise ValidationError(
+            _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
+        )
+    mime, extension = FORMATOS_IMAGEN[formato]
+    return mime, extension, paginas
+
+
+def validar_archivo(archivo) -> ArchivoValidado:
+    """Read an uploaded file and check it completely; raise ValidationError in Spanish."""
+    nombre_original = os.path.basename(getattr(archivo, "name", "") or "archivo")[:255]
+    nombre = nombre_original[:80]
+    maximo = settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024
+    if getattr(archivo, "size", None) is not None and archivo.size > maximo:
+        raise ValidationError(
+            _("«%(nombre)s» excede el tamaño máximo de %(max)s MB.")
+            % {"nombre": nombre, "max": settings.FOLIO_MAX_ARCHIVO_MB}
+        )
+    archivo.seek(0)
+    contenido = archivo.read(maximo + 1)
+    if not contenido:
+        raise ValidationError(_("El archivo «%(nombre)s» está vacío.") % {"nombre": nombre})
+    if len(contenido) > maximo:
+        raise ValidationError(
+            _("«%(nombre)s» excede el tamaño máximo de %(max)s MB.")
+            % {"nombre": nombre, "max": settings.FOLIO_MAX_ARCHIVO_MB}
+        )
+    if contenido.lstrip()[:5] == b"%PDF-":
+        mime, extension = "application/pdf", "pdf"
+        paginas = _paginas_pdf(contenido, nombre)
+    else:
+        mime, extension, paginas = _imagen(contenido, nombre)
+    if paginas > settings.FOLIO_MAX_PAGINAS:
+        raise ValidationError(
+            _("«%(nombre)s» tiene %(paginas)s páginas; el máximo es %(max)s.")
+            % {"nombre": nombre, "paginas": paginas, "max": settings.FOLIO_MAX_PAGINAS}
+        )
+    return ArchivoValidado(
+        contenido=contenido,
+        nombre=nombre_seguro(nombre_original, extension),
+        nombre_original=nombre_original,
+        mime=mime,
+        paginas=paginas,
+        sha256=hashlib.sha256(contenido).hexdigest(),
+    )

@@ -1,0 +1,73 @@
+"""factory_boy factories and small file builders shared by the suite."""
+
+import io
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
+
+from documentos.models import Area, Tema
+
+
+class UsuarioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"usuario{n}")
+    first_name = factory.Faker("first_name", locale="es_MX")
+    last_name = factory.Faker("last_name", locale="es_MX")
+    password = factory.PostGenerationMethodCall("set_password", "clave-de-prueba")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for nombre in extracted or ():
+            self.groups.add(Group.objects.get(name=nombre))
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        for area in extracted or ():
+            area.personal.add(self)
+        if create:
+            self.save()
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ("nombre",)
+
+    nombre = factory.Sequence(lambda n: f"Dirección {n}")
+    siglas = factory.Sequence(lambda n: f"D{n}")
+
+
+class TemaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tema
+        django_get_or_create = ("nombre",)
+
+    nombre = factory.Sequence(lambda n: f"Tema {n}")
+
+
+def imagen_bytes(formato="PNG", tamano=(400, 300), texto="Solicitud de prueba") -> bytes:
+    imagen = Image.new("L", tamano, 255)
+    ImageDraw.Draw(imagen).text((20, 20), texto, fill=0)
+    salida = io.BytesIO()
+    imagen.save(salida, formato)
+    return salida.getvalue()
+
+
+def pdf_bytes(paginas=1, texto="Solicitud de prueba") -> bytes:
+    hojas = [Image.open(io.BytesIO(imagen_bytes(texto=f"{texto} {n}"))) for n in range(paginas)]
+    salida = io.BytesIO()
+    hojas[0].convert("RGB").save(
+        salida, "PDF", save_all=True, append_images=[h.convert("RGB") for h in hojas[1:]]
+    )
+    return salida.getvalue()
+
+
+def subida(nombre: str, contenido: bytes, tipo="application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(nombre, contenido, content_type=tipo)
