@@ -51,8 +51,16 @@ def ensure_demo_admin() -> DemoAdmin:
     return DemoAdmin(DEMO_USERNAME, password, created=True)
 
 
-def load_portal() -> None:
+def load_portal(escritos: int = 360) -> dict:
+    """Portal pages, site settings and (for the statistics) demo escritos. Idempotent."""
+    from . import demo_contenido
+
     home = HomePage.objects.first()
     if home is not None and not home.intro:
         home.intro = HOME_INTRO
         home.save_revision().publish()
+    demo_contenido.cargar_ajustes()
+    paginas = demo_contenido.cargar_paginas()
+    admin = get_user_model().objects.get(username=DEMO_USERNAME)
+    paginas["escritos"] = demo_contenido.cargar_escritos(admin, cantidad=escritos) if escritos else 0
+    return paginas

@@ -172,6 +172,13 @@ FOLIO_MAX_PAGINAS = env_int("FOLIO_MAX_PAGINAS", 500)
 FOLIO_MAX_PIXELES = env_int("FOLIO_MAX_PIXELES", 80_000_000)
 FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
 
+# Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
+# of trámites on PostgreSQL, and how long statistics are cached (seconds).
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish"
+FOLIO_ESTADISTICAS_CACHE_SEGUNDOS = env_int("FOLIO_ESTADISTICAS_CACHE_SEGUNDOS", 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
