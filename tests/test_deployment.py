@@ -54,6 +54,7 @@ def test_app_containers_get_their_settings_from_the_environment(compose, name, m
     assert urlsplit(env["ELASTICSEARCH_URL"]).hostname in compose["services"]
     assert any(volume.endswith(":/data") for volume in service["volumes"])
     assert env["MEDIA_ROOT"].startswith("/data")
+    assert env["PRIVATE_MEDIA_ROOT"].startswith("/data")
 
 
 def test_secrets_are_not_committed(compose):

@@ -135,6 +135,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 
+
 # django-filer keeps scans of escritos in private storage, served only through Folio's
 # permission-checked views (never under MEDIA_URL).
 def filer_storages(private_root: Path) -> dict:
@@ -147,7 +148,10 @@ def filer_storages(private_root: Path) -> dict:
             },
             "thumbnails": {
                 "ENGINE": storage,
-                "OPTIONS": {"location": str(private_root / "miniaturas"), "base_url": "/privado/m/"},
+                "OPTIONS": {
+                    "location": str(private_root / "miniaturas"),
+                    "base_url": "/privado/m/",
+                },
             },
         }
     }

@@ -15,9 +15,9 @@ def var_dir(settings, tmp_path):
 
 
 def test_folio_demo_creates_admin_and_is_idempotent(var_dir, capsys):
-    call_command("folio_demo")
+    call_command("folio_demo", escritos=5)
     first = capsys.readouterr().out
-    call_command("folio_demo")
+    call_command("folio_demo", escritos=5)
     second = capsys.readouterr().out
 
     password = (var_dir / "demo-admin.txt").read_text().strip()
@@ -25,7 +25,9 @@ def test_folio_demo_creates_admin_and_is_idempotent(var_dir, capsys):
     assert f"contraseña «{password}»" in second
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password(password)
-    assert get_user_model().objects.count() == 1
+    assert get_user_model().objects.filter(is_superuser=True).count() == 1
+    assert "Escritos de demostración creados: 5." in first
+    assert "Escritos de demostración creados" not in second
     assert "Oficialía de Partes" in HomePage.objects.get().intro
 
 

@@ -21,7 +21,10 @@ def _nada_cambio():
     ("archivo", "mensaje"),
     [
         (subida("vacio.pdf", b""), "está vacío"),
-        (subida("leeme.pdf", b"Hola, esto es texto plano y no un PDF." * 10), "no es un PDF ni una imagen"),
+        (
+            subida("leeme.pdf", b"Hola, esto es texto plano y no un PDF." * 10),
+            "no es un PDF ni una imagen",
+        ),
         (subida("roto.pdf", b"%PDF-1.7\n1 0 obj <<>> basura sin xref"), "está dañado"),
         (subida("cortada.png", imagen_bytes()[:120]), "dañada o incompleta"),
         (subida("programa.pdf", b"MZ\x90\x00" + b"\x00" * 500), "no es un PDF ni una imagen"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo
+from documentos import demo as documentos_demo
 
 
 class Command(BaseCommand):
@@ -9,18 +10,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--escritos", type=int, default=220, help="Cuántos escritos de ejemplo crear."
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Permite ejecutarlo con DEBUG desactivado."
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, escritos=220, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Los datos de demostración son solo para desarrollo (DEBUG=True); use --force."
             )
         admin = demo.ensure_demo_admin()
         demo.load_portal()
+        creados = documentos_demo.cargar(clave=admin.password, total=escritos)
+        if creados:
+            self.stdout.write(f"Escritos de demostración creados: {creados}.")
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
             f"contraseña «{admin.password}» (guardada en {demo.credentials_file()})."
+        )
+        self.stdout.write(
+            "Personal de demostración con la misma contraseña: titular.dop, operativo.dop, "
+            "titular.ofp (Oficialía de Partes), titular.fin, …"
         )

@@ -1,0 +1,50 @@
+"""The database itself refuses UPDATE and DELETE on the bitácora (append-only)."""
+
+from django.db import migrations
+
+TABLA = "documentos_entradabitacora"
+
+POSTGRES = f"""
+CREATE OR REPLACE FUNCTION folio_bitacora_inmutable() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'La bitácora no se modifica ni se borra';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER bitacora_inmutable BEFORE UPDATE OR DELETE ON {TABLA}
+    FOR EACH ROW EXECUTE FUNCTION folio_bitacora_inmutable();
+"""
+POSTGRES_REVERSA = f"""
+DROP TRIGGER IF EXISTS bitacora_inmutable ON {TABLA};
+DROP FUNCTION IF EXISTS folio_bitacora_inmutable();
+"""
+SQLITE = [
+    f"""CREATE TRIGGER bitacora_sin_update BEFORE UPDATE ON {TABLA}
+        BEGIN SELECT RAISE(ABORT, 'La bitácora no se modifica ni se borra'); END;""",
+    f"""CREATE TRIGGER bitacora_sin_delete BEFORE DELETE ON {TABLA}
+        BEGIN SELECT RAISE(ABORT, 'La bitácora no se modifica ni se borra'); END;""",
+]
+SQLITE_REVERSA = [
+    "DROP TRIGGER IF EXISTS bitacora_sin_update;",
+    "DROP TRIGGER IF EXISTS bitacora_sin_delete;",
+]
+
+
+def _ejecutar(schema_editor, postgres, sqlite):
+    vendor = schema_editor.connection.vendor
+    sentencias = [postgres] if vendor == "postgresql" else sqlite if vendor == "sqlite" else []
+    for sql in sentencias:
+        schema_editor.execute(sql)
+
+
+def crear(apps, schema_editor):
+    _ejecutar(schema_editor, POSTGRES, SQLITE)
+
+
+def borrar(apps, schema_editor):
+    _ejecutar(schema_editor, POSTGRES_REVERSA, SQLITE_REVERSA)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("documentos", "0001_initial")]
+
+    operations = [migrations.RunPython(crear, borrar)]
