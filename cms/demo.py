@@ -51,8 +51,8 @@ def ensure_demo_admin() -> DemoAdmin:
     return DemoAdmin(DEMO_USERNAME, password, created=True)
 
 
-def load_portal(escritos: int = 360) -> dict:
-    """Portal pages, site settings and (for the statistics) demo escritos. Idempotent."""
+def load_portal() -> dict:
+    """Portal pages and site settings (after documentos.demo made áreas). Idempotent."""
     from . import demo_contenido
 
     home = HomePage.objects.first()
@@ -60,7 +60,4 @@ def load_portal(escritos: int = 360) -> dict:
         home.intro = HOME_INTRO
         home.save_revision().publish()
     demo_contenido.cargar_ajustes()
-    paginas = demo_contenido.cargar_paginas()
-    admin = get_user_model().objects.get(username=DEMO_USERNAME)
-    paginas["escritos"] = demo_contenido.cargar_escritos(admin, cantidad=escritos) if escritos else 0
-    return paginas
+    return demo_contenido.cargar_paginas()

@@ -1,44 +1,23 @@
-"""Demo data of the portal: áreas, temas, trámites, the anti-corruption plan and escritos
-for the statistics. Everything is created only when missing (idempotent)."""
+"""Demo content of the portal: site settings, trámites, transparency pages and the
+anti-corruption plan. Uses the áreas and temas of documentos.demo (the escritos behind the
+statistics come from there too). Everything is created only when missing (idempotent)."""
 
 import datetime as dt
-import random
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
 DEMO_CONTACTO = "demo-portal@folio.invalid"
 
-AREAS = [
-    ("Secretaría del Ayuntamiento", "SA", "secretaria"),
-    ("Tesorería Municipal", "TM", "secretaria"),
-    ("Dirección de Desarrollo Urbano", "DDU", "direccion"),
-    ("Dirección del Registro Civil", "DRC", "direccion"),
-    ("Dirección de Licencias Comerciales", "DLC", "direccion"),
-    ("Dirección de Servicios Públicos", "DSP", "direccion"),
-    ("Unidad de Transparencia", "UT", "unidad"),
-    ("Contraloría Municipal", "CM", "unidad"),
-    ("Oficialía de Partes", "OP", "oficialia"),
-]
-
-TEMAS = [
-    "Desarrollo urbano",
-    "Hacienda municipal",
-    "Registro civil",
-    "Comercio",
-    "Servicios públicos",
-    "Transparencia",
-    "Quejas y denuncias",
-    "Atención ciudadana",
-]
+# Temas the trámites use besides those of documentos.demo.
+TEMAS_EXTRA = ["Comercio"]
 
 # (nombre, siglas del área, tema, modalidad, costo, plazo, descripción, quién, requisitos)
 TRAMITES = [
     (
         "Licencia de construcción",
-        "DDU",
-        "Desarrollo urbano",
+        "DOP",
+        "Obras y servicios",
         "mixta",
         Decimal("1850.00"),
         15,
@@ -54,8 +33,8 @@ TRAMITES = [
     ),
     (
         "Constancia de alineamiento y número oficial",
-        "DDU",
-        "Desarrollo urbano",
+        "DOP",
+        "Obras y servicios",
         "presencial",
         Decimal("420.00"),
         10,
@@ -69,8 +48,8 @@ TRAMITES = [
     ),
     (
         "Pago del impuesto predial",
-        "TM",
-        "Hacienda municipal",
+        "FIN",
+        "Predial y pagos",
         "en_linea",
         None,
         None,
@@ -79,38 +58,49 @@ TRAMITES = [
         [("Clave catastral o recibo del año anterior", "no_aplica", "")],
     ),
     (
-        "Copia certificada de acta de nacimiento",
-        "DRC",
-        "Registro civil",
+        "Inscripción al programa de apoyo alimentario",
+        "BIE",
+        "Programas sociales",
         "mixta",
-        Decimal("95.00"),
         None,
-        "Expedición de copia certificada de un acta de nacimiento registrada en el municipio.",
-        "La persona registrada, sus familiares directos o quien presente poder.",
+        10,
+        "Registro para recibir una despensa mensual en hogares con ingresos bajos.",
+        "Personas mayores de 18 años que vivan en el municipio.",
         [
-            ("Datos del registro (nombre, fecha y lugar)", "no_aplica", ""),
-            ("Identificación oficial de quien solicita", "copia", ""),
+            ("Identificación oficial vigente", "copia", ""),
+            ("CURP", "copia", ""),
+            ("Comprobante de domicilio", "copia", "No mayor a tres meses."),
+            ("Estudio socioeconómico", "original", "Lo aplica el personal de Bienestar."),
         ],
     ),
     (
-        "Registro de nacimiento",
-        "DRC",
-        "Registro civil",
+        "Certificado médico para manejo de alimentos",
+        "SAL",
+        "Salud",
         "presencial",
+        Decimal("150.00"),
         None,
-        None,
-        "Inscripción del nacimiento de una niña o niño; el primer acta es gratuita.",
-        "Madre, padre o ambos, con la persona recién nacida.",
+        "Certificado que exigen los negocios de alimentos a quienes preparan o venden comida.",
+        "Personas que trabajen en establecimientos de alimentos.",
         [
-            ("Certificado de nacimiento", "original", "Expedido por la institución de salud."),
-            ("Actas de nacimiento de madre y padre", "copia", ""),
-            ("Identificaciones oficiales de madre, padre y dos testigos", "copia", ""),
-            ("Comprobante de domicilio", "copia", "No mayor a tres meses."),
+            ("Identificación oficial vigente", "copia", ""),
+            ("Resultados de laboratorio (exudado faríngeo y coproparasitoscópico)", "original", ""),
         ],
+    ),
+    (
+        "Constancia de servicios para ex trabajadores municipales",
+        "RH",
+        "Personal",
+        "presencial",
+        Decimal("80.00"),
+        5,
+        "Constancia de los periodos y puestos en que una persona trabajó en el Ayuntamiento.",
+        "La persona ex trabajadora o quien tenga su poder.",
+        [("Identificación oficial vigente", "copia", ""), ("Último recibo de nómina", "copia", "Si lo tiene.")],
     ),
     (
         "Licencia de funcionamiento para comercio de bajo riesgo",
-        "DLC",
+        "FIN",
         "Comercio",
         "en_linea",
         Decimal("730.00"),
@@ -126,8 +116,8 @@ TRAMITES = [
     ),
     (
         "Reporte de alumbrado público o bacheo",
-        "DSP",
-        "Servicios públicos",
+        "DOP",
+        "Obras y servicios",
         "mixta",
         None,
         5,
@@ -138,7 +128,7 @@ TRAMITES = [
     (
         "Solicitud de acceso a la información pública",
         "UT",
-        "Transparencia",
+        "Acceso a la información",
         "mixta",
         None,
         20,
@@ -148,8 +138,8 @@ TRAMITES = [
     ),
     (
         "Queja o denuncia contra servidores públicos",
-        "CM",
-        "Quejas y denuncias",
+        "CON",
+        "Anticorrupción",
         "mixta",
         None,
         15,
@@ -162,8 +152,8 @@ TRAMITES = [
     ),
     (
         "Presentación de escritos ante la Oficialía de Partes",
-        "OP",
-        "Atención ciudadana",
+        "OFP",
+        "Sugerencias",
         "mixta",
         None,
         None,
@@ -181,31 +171,31 @@ COMPONENTES = [
         "Gestión del riesgo de corrupción",
         "Identificar, valorar y tratar los riesgos de corrupción de los procesos.",
         [
-            ("Actualizar el mapa de riesgos de corrupción", "Mapa de riesgos publicado", "Mapa publicado (sí/no)", "CM", 1, 3),
-            ("Monitorear los controles del mapa de riesgos", "Tres informes cuatrimestrales", "Informes publicados / 3", "CM", 4, 12),
+            ("Actualizar el mapa de riesgos de corrupción", "Mapa de riesgos publicado", "Mapa publicado (sí/no)", "CON", 1, 3),
+            ("Monitorear los controles del mapa de riesgos", "Tres informes cuatrimestrales", "Informes publicados / 3", "CON", 4, 12),
         ],
     ),
     (
         "Racionalización de trámites",
         "Simplificar y digitalizar los trámites más solicitados.",
         [
-            ("Digitalizar la licencia de funcionamiento de bajo riesgo", "Trámite 100 % en línea", "Solicitudes en línea / total", "DLC", 2, 7),
-            ("Reducir requisitos de la licencia de construcción", "Dos requisitos menos", "Requisitos eliminados", "DDU", 5, 10),
+            ("Digitalizar la licencia de funcionamiento de bajo riesgo", "Trámite 100 % en línea", "Solicitudes en línea / total", "FIN", 2, 7),
+            ("Reducir requisitos de la licencia de construcción", "Dos requisitos menos", "Requisitos eliminados", "DOP", 5, 10),
         ],
     ),
     (
         "Rendición de cuentas",
         "Informar a la ciudadanía y dialogar sobre la gestión.",
         [
-            ("Audiencia pública de rendición de cuentas", "Una audiencia con acta", "Audiencias realizadas", "SA", 9, 11),
+            ("Audiencia pública de rendición de cuentas", "Una audiencia con acta", "Audiencias realizadas", "CON", 9, 11),
         ],
     ),
     (
         "Mecanismos para mejorar la atención al ciudadano",
         "Oficialía de Partes electrónica y mejores canales de atención.",
         [
-            ("Poner en marcha la Oficialía de Partes electrónica", "Sistema en operación", "Escritos recibidos en línea", "OP", 1, 6),
-            ("Capacitar al personal de ventanilla", "80 personas capacitadas", "Personas capacitadas / 80", "SA", 3, 9),
+            ("Poner en marcha la Oficialía de Partes electrónica", "Sistema en operación", "Escritos recibidos en línea", "OFP", 1, 6),
+            ("Capacitar al personal de ventanilla", "80 personas capacitadas", "Personas capacitadas / 80", "RH", 3, 9),
         ],
     ),
     (
@@ -220,28 +210,27 @@ COMPONENTES = [
         "Participación ciudadana",
         "Abrir espacios de participación en la mejora de trámites.",
         [
-            ("Consulta ciudadana sobre trámites a simplificar", "Informe de resultados", "Participantes en la consulta", "SA", 6, 8),
+            ("Consulta ciudadana sobre trámites a simplificar", "Informe de resultados", "Participantes en la consulta", "BIE", 6, 8),
         ],
     ),
 ]
 
 
 def _areas():
+    from documentos.demo import AREAS
     from documentos.models import Area
 
-    por_siglas = {}
     for nombre, siglas, tipo in AREAS:
-        area = Area.objects.filter(siglas=siglas).first() or Area.objects.filter(nombre=nombre).first()
-        if area is None:
-            area = Area.objects.create(nombre=nombre, siglas=siglas, tipo=tipo)
-        por_siglas[siglas] = area
-    return por_siglas
+        if not Area.objects.filter(siglas=siglas).exists():
+            Area.objects.get_or_create(nombre=nombre, defaults={"siglas": siglas, "tipo": tipo})
+    return {a.siglas: a for a in Area.objects.all()}
 
 
 def _temas():
     from documentos.models import Tema
 
-    return {nombre: Tema.objects.get_or_create(nombre=nombre)[0] for nombre in TEMAS}
+    nombres = {t[2] for t in TRAMITES} | set(TEMAS_EXTRA)
+    return {nombre: Tema.objects.get_or_create(nombre=nombre)[0] for nombre in sorted(nombres)}
 
 
 def _hijo(padre, modelo, slug, **campos):
@@ -406,7 +395,7 @@ def _componentes_plan(hoy: dt.date, areas) -> list:
                 if corte > hoy or corte < inicio:
                     continue
                 transcurrido = min(1, (corte - inicio).days / max((fin - inicio).days, 1))
-                avance = min(100, round(transcurrido * 100 * (0.8 if siglas == "DDU" else 1)))
+                avance = min(100, round(transcurrido * 100 * (0.8 if siglas == "DOP" else 1)))
                 seguimiento.append(
                     {"fecha": corte, "avance": avance, "descripcion": "Corte cuatrimestral.", "evidencia": None}
                 )
@@ -442,84 +431,3 @@ def _acciones_inicio(home, catalogo, estadisticas, plan):
         for titulo, descripcion, icono, destino in ACCIONES
     ]
     home.save_revision().publish()
-
-
-def cargar_escritos(usuario, cantidad: int = 360, semilla: int = 2024) -> int:
-    """Escritos received over the last two years and a half, answered through the services."""
-    from documentos.models import Escrito
-    from documentos.plazos import sumar_dias_habiles
-    from documentos.services import flujo
-    from documentos.services.recepcion import DatosRecepcion, recibir_escrito
-
-    if Escrito.objects.filter(remitente_contacto=DEMO_CONTACTO).exists():
-        return 0
-    areas, temas = _areas(), _temas()
-    for area in areas.values():
-        area.personal.add(usuario)
-    azar = random.Random(semilla)
-    hoy = timezone.localdate()
-    inicio = dt.date(hoy.year - 2, 1, 1)
-    dias = (hoy - inicio).days
-    destinos = [
-        ("DDU", "Desarrollo urbano", 9),
-        ("TM", "Hacienda municipal", 7),
-        ("DSP", "Servicios públicos", 10),
-        ("DRC", "Registro civil", 5),
-        ("DLC", "Comercio", 4),
-        ("UT", "Transparencia", 6),
-        ("CM", "Quejas y denuncias", 3),
-        ("SA", "Atención ciudadana", 4),
-    ]
-    sexos = ["mujer"] * 50 + ["hombre"] * 42 + ["no_declara"] * 6 + ["otro"] * 2
-    sentidos = ["positiva"] * 58 + ["parcial"] * 20 + ["negativa"] * 17 + ["incompetencia"] * 5
-    creados = 0
-    fechas = sorted(
-        inicio + dt.timedelta(days=int(dias * (azar.random() ** 0.8))) for _ in range(cantidad)
-    )
-    for fecha in fechas:
-        if fecha.weekday() >= 5:
-            fecha -= dt.timedelta(days=fecha.weekday() - 4)
-        siglas, tema, _peso = azar.choices(destinos, weights=[d[2] for d in destinos])[0]
-        tipo = "solicitud_informacion" if siglas == "UT" else azar.choice(
-            ["peticion", "peticion", "peticion", "queja", "sugerencia", "reclamo"]
-        )
-        moral = azar.random() < 0.1
-        recibido = timezone.make_aware(
-            dt.datetime.combine(fecha, dt.time(azar.randint(9, 14), azar.randint(0, 59)))
-        )
-        with transaction.atomic():
-            escrito = recibir_escrito(
-                DatosRecepcion(
-                    tipo=tipo,
-                    canal=Escrito.Canal.EN_LINEA,
-                    remitente_tipo="moral" if moral else "fisica",
-                    remitente_nombre=f"Remitente de demostración {creados + 1}",
-                    remitente_contacto=DEMO_CONTACTO,
-                    remitente_sexo="no_declara" if moral else azar.choice(sexos),
-                    asunto=f"Escrito de demostración sobre {tema.lower()}.",
-                    tema=temas[tema],
-                    clasificacion="reservada" if azar.random() < 0.05 else "publica",
-                    recibido_en=recibido,
-                )
-            )
-            creados += 1
-            if azar.random() < 0.02:
-                flujo.cancelar(escrito, usuario=usuario, motivo="Duplicado (demostración).")
-                continue
-            flujo.turnar(escrito, areas[siglas], usuario=usuario)
-            flujo.asignar(escrito, usuario, usuario=usuario)
-            antiguedad = (hoy - fecha).days
-            if antiguedad < 4 or azar.random() < 0.08:
-                continue  # still pending (some of them overdue)
-            demora = max(1, int(azar.gauss(8, 5)))
-            respondido = min(sumar_dias_habiles(fecha, demora), hoy)
-            flujo.responder(
-                escrito,
-                usuario=usuario,
-                sentido=azar.choice(sentidos),
-                texto="Respuesta de demostración.",
-                fecha=respondido,
-            )
-            if antiguedad > 30:
-                flujo.concluir(Escrito.objects.get(pk=escrito.pk), usuario=usuario)
-    return creados

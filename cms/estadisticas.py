@@ -60,10 +60,10 @@ class Figura:
 
 class FiltroEstadisticasForm(forms.Form):
     desde = forms.DateField(
-        label=gettext_lazy("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     hasta = forms.DateField(
-        label=gettext_lazy("Hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     area = forms.ModelChoiceField(
         label=gettext_lazy("Área"),
@@ -76,6 +76,8 @@ class FiltroEstadisticasForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meses = meses
         self.fields["area"].queryset = Area.objects.order_by("nombre")
+        if not self.is_bound:
+            self.initial["desde"], self.initial["hasta"] = self.periodo_por_defecto()
 
     def periodo_por_defecto(self) -> tuple[dt.date, dt.date]:
         hoy = timezone.localdate()
@@ -115,7 +117,7 @@ def filtros_de(datos, meses: int = 12) -> tuple[FiltroEstadisticasForm, est.Filt
 
 
 def _mes(fecha: dt.date) -> str:
-    return f"{str(MESES[fecha.month - 1])[:3]} {fecha.year}"
+    return f"{str(MESES[fecha.month - 1])[:3]} {fecha.year % 100:02d}"
 
 
 def _pct(parte: int, total: int) -> float:

@@ -30,29 +30,29 @@ def _num(valor: float) -> str:
 
 
 def barras(filas: list[tuple[str, float]], sufijo: str = "") -> dict:
-    """Horizontal bars: one row per category, value written at the bar's end."""
-    etiqueta_ancho, barra_ancho, fila_alto = 230, 380, 30
+    """Horizontal bars with the label above each bar: narrow enough for a phone."""
+    ancho_util, fila_alto = 330, 44
     tope = max((v for _, v in filas), default=0) or 1
     items = []
     for i, (etiqueta, valor) in enumerate(filas):
-        ancho = round(barra_ancho * valor / tope, 1)
-        y = 10 + i * fila_alto
+        ancho = round(ancho_util * valor / tope, 1)
+        y = 4 + i * fila_alto
         items.append(
             {
-                "etiqueta": etiqueta if len(etiqueta) <= 32 else etiqueta[:31] + "…",
+                "etiqueta": etiqueta if len(etiqueta) <= 52 else etiqueta[:51] + "…",
                 "completa": etiqueta,
                 "valor": f"{_num(valor)}{sufijo}",
-                "y": y,
-                "texto_y": y + 19,
+                "texto_y": y + 13,
+                "barra_y": y + 19,
+                "valor_y": y + 33,
                 "ancho": ancho,
-                "valor_x": etiqueta_ancho + ancho + 6,
+                "valor_x": round(ancho + 6, 1),
             }
         )
     return {
         "tipo": "barras",
-        "ancho": etiqueta_ancho + barra_ancho + 80,
-        "alto": 20 + len(filas) * fila_alto,
-        "x0": etiqueta_ancho,
+        "ancho": ancho_util + 70,
+        "alto": 8 + len(filas) * fila_alto,
         "items": items,
     }
 
