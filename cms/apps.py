@@ -10,7 +10,12 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
         from wagtail.models import Page
-        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
 
         from .templatetags.portal_tags import limpiar_menu
 

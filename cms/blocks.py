@@ -36,7 +36,9 @@ class EnlaceBlock(blocks.StructBlock):
         url = (value.get("url") or "").strip()
         if not value.get("pagina") and not url:
             raise StructBlockValidationError(
-                block_errors={"pagina": ValidationError(_("Elija una página o escriba una dirección."))}
+                block_errors={
+                    "pagina": ValidationError(_("Elija una página o escriba una dirección."))
+                }
             )
         if url and not url.startswith(("/", "https://", "http://")):
             raise StructBlockValidationError(
@@ -166,7 +168,9 @@ class ActividadBlock(blocks.StructBlock):
         if inicio and fin and fin < inicio:
             raise StructBlockValidationError(
                 block_errors={
-                    "fin": ValidationError(_("La fecha de fin no puede ser anterior a la de inicio.")),
+                    "fin": ValidationError(
+                        _("La fecha de fin no puede ser anterior a la de inicio.")
+                    ),
                 }
             )
         return value

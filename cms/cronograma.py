@@ -99,7 +99,9 @@ def leer_plan(page, hoy: dt.date | None = None) -> Plan:
         for j, act in enumerate(valor["actividades"], start=1):
             cortes = sorted(
                 (
-                    Seguimiento(s["fecha"], int(s["avance"]), s.get("descripcion") or "", s.get("evidencia"))
+                    Seguimiento(
+                        s["fecha"], int(s["avance"]), s.get("descripcion") or "", s.get("evidencia")
+                    )
                     for s in act.get("seguimiento") or []
                     if s.get("fecha") is not None and s.get("avance") is not None
                 ),

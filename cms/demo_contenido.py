@@ -26,7 +26,11 @@ TRAMITES = [
         [
             ("Solicitud firmada (formato DDU-01)", "original", ""),
             ("Escritura o título de propiedad", "copia", "Inscrita en el Registro Público."),
-            ("Planos arquitectónicos firmados por perito responsable", "original_y_copia", "Dos juegos."),
+            (
+                "Planos arquitectónicos firmados por perito responsable",
+                "original_y_copia",
+                "Dos juegos.",
+            ),
             ("Recibo de pago del impuesto predial del año en curso", "copia", ""),
             ("Identificación oficial vigente", "copia", ""),
         ],
@@ -96,7 +100,10 @@ TRAMITES = [
         5,
         "Constancia de los periodos y puestos en que una persona trabajó en el Ayuntamiento.",
         "La persona ex trabajadora o quien tenga su poder.",
-        [("Identificación oficial vigente", "copia", ""), ("Último recibo de nómina", "copia", "Si lo tiene.")],
+        [
+            ("Identificación oficial vigente", "copia", ""),
+            ("Último recibo de nómina", "copia", "Si lo tiene."),
+        ],
     ),
     (
         "Licencia de funcionamiento para comercio de bajo riesgo",
@@ -171,46 +178,116 @@ COMPONENTES = [
         "Gestión del riesgo de corrupción",
         "Identificar, valorar y tratar los riesgos de corrupción de los procesos.",
         [
-            ("Actualizar el mapa de riesgos de corrupción", "Mapa de riesgos publicado", "Mapa publicado (sí/no)", "CON", 1, 3),
-            ("Monitorear los controles del mapa de riesgos", "Tres informes cuatrimestrales", "Informes publicados / 3", "CON", 4, 12),
+            (
+                "Actualizar el mapa de riesgos de corrupción",
+                "Mapa de riesgos publicado",
+                "Mapa publicado (sí/no)",
+                "CON",
+                1,
+                3,
+            ),
+            (
+                "Monitorear los controles del mapa de riesgos",
+                "Tres informes cuatrimestrales",
+                "Informes publicados / 3",
+                "CON",
+                4,
+                12,
+            ),
         ],
     ),
     (
         "Racionalización de trámites",
         "Simplificar y digitalizar los trámites más solicitados.",
         [
-            ("Digitalizar la licencia de funcionamiento de bajo riesgo", "Trámite 100 % en línea", "Solicitudes en línea / total", "FIN", 2, 7),
-            ("Reducir requisitos de la licencia de construcción", "Dos requisitos menos", "Requisitos eliminados", "DOP", 5, 10),
+            (
+                "Digitalizar la licencia de funcionamiento de bajo riesgo",
+                "Trámite 100 % en línea",
+                "Solicitudes en línea / total",
+                "FIN",
+                2,
+                7,
+            ),
+            (
+                "Reducir requisitos de la licencia de construcción",
+                "Dos requisitos menos",
+                "Requisitos eliminados",
+                "DOP",
+                5,
+                10,
+            ),
         ],
     ),
     (
         "Rendición de cuentas",
         "Informar a la ciudadanía y dialogar sobre la gestión.",
         [
-            ("Audiencia pública de rendición de cuentas", "Una audiencia con acta", "Audiencias realizadas", "CON", 9, 11),
+            (
+                "Audiencia pública de rendición de cuentas",
+                "Una audiencia con acta",
+                "Audiencias realizadas",
+                "CON",
+                9,
+                11,
+            ),
         ],
     ),
     (
         "Mecanismos para mejorar la atención al ciudadano",
         "Oficialía de Partes electrónica y mejores canales de atención.",
         [
-            ("Poner en marcha la Oficialía de Partes electrónica", "Sistema en operación", "Escritos recibidos en línea", "OFP", 1, 6),
-            ("Capacitar al personal de ventanilla", "80 personas capacitadas", "Personas capacitadas / 80", "RH", 3, 9),
+            (
+                "Poner en marcha la Oficialía de Partes electrónica",
+                "Sistema en operación",
+                "Escritos recibidos en línea",
+                "OFP",
+                1,
+                6,
+            ),
+            (
+                "Capacitar al personal de ventanilla",
+                "80 personas capacitadas",
+                "Personas capacitadas / 80",
+                "RH",
+                3,
+                9,
+            ),
         ],
     ),
     (
         "Transparencia y acceso a la información",
         "Publicar información útil y responder a tiempo.",
         [
-            ("Publicar estadísticas de escritos en tiempo real", "Tablero público", "Tablero en línea (sí/no)", "UT", 2, 5),
-            ("Responder solicitudes de información en plazo", "95 % en plazo", "Respondidas en plazo / total", "UT", 1, 12),
+            (
+                "Publicar estadísticas de escritos en tiempo real",
+                "Tablero público",
+                "Tablero en línea (sí/no)",
+                "UT",
+                2,
+                5,
+            ),
+            (
+                "Responder solicitudes de información en plazo",
+                "95 % en plazo",
+                "Respondidas en plazo / total",
+                "UT",
+                1,
+                12,
+            ),
         ],
     ),
     (
         "Participación ciudadana",
         "Abrir espacios de participación en la mejora de trámites.",
         [
-            ("Consulta ciudadana sobre trámites a simplificar", "Informe de resultados", "Participantes en la consulta", "BIE", 6, 8),
+            (
+                "Consulta ciudadana sobre trámites a simplificar",
+                "Informe de resultados",
+                "Participantes en la consulta",
+                "BIE",
+                6,
+                8,
+            ),
         ],
     ),
 ]
@@ -263,19 +340,37 @@ def cargar_ajustes():
             "escrito y se protegen conforme a la ley de protección de datos personales "
             "aplicable. Las estadísticas públicas nunca incluyen nombres.</p>"
         )
-        ajustes.aviso_legal = (
-            "<p>La información de este portal es pública y puede reutilizarse citando la fuente.</p>"
-        )
+        ajustes.aviso_legal = "<p>La información de este portal es pública y puede reutilizarse citando la fuente.</p>"
         ajustes.save()
 
 
 ACCIONES = [
     ("Encontrar un trámite", "Requisitos, costos, plazos y dónde hacerlo.", "buscar", "tramites"),
-    ("Presentar un escrito", "Entregue su petición en línea y reciba su folio.", "escrito", "/oficialia/nuevo/"),
-    ("Consultar un folio", "Vea en qué estado está su escrito con su folio y código.", "folio", "/consulta/"),
-    ("Ver estadísticas", "Cuántos escritos llegan, a qué áreas y cuánto tardan.", "grafica", "estadisticas"),
+    (
+        "Presentar un escrito",
+        "Entregue su petición en línea y reciba su folio.",
+        "escrito",
+        "/oficialia/nuevo/",
+    ),
+    (
+        "Consultar un folio",
+        "Vea en qué estado está su escrito con su folio y código.",
+        "folio",
+        "/consulta/",
+    ),
+    (
+        "Ver estadísticas",
+        "Cuántos escritos llegan, a qué áreas y cuánto tardan.",
+        "grafica",
+        "estadisticas",
+    ),
     ("Plan anticorrupción", "Actividades, responsables y avance del plan.", "plan", "plan"),
-    ("Buscar en el archivo", "Documentos públicos, con búsqueda por su texto.", "archivo", "/archivo/"),
+    (
+        "Buscar en el archivo",
+        "Documentos públicos, con búsqueda por su texto.",
+        "archivo",
+        "/archivo/",
+    ),
 ]
 
 
@@ -343,7 +438,9 @@ def cargar_paginas() -> dict:
         )
         for orden, (req, presentacion, notas) in enumerate(requisitos):
             tramite.requisitos.add(
-                RequisitoTramite(nombre=req, presentacion=presentacion, notas=notas, sort_order=orden)
+                RequisitoTramite(
+                    nombre=req, presentacion=presentacion, notas=notas, sort_order=orden
+                )
             )
         catalogo.add_child(instance=tramite)
         tramite.save_revision().publish()
@@ -391,13 +488,22 @@ def _componentes_plan(hoy: dt.date, areas) -> list:
             inicio = dt.date(hoy.year, mes_ini, 1)
             fin = dt.date(hoy.year, mes_fin, calendar.monthrange(hoy.year, mes_fin)[1])
             seguimiento = []
-            for corte in (dt.date(hoy.year, 4, 30), dt.date(hoy.year, 8, 31), dt.date(hoy.year, 12, 31)):
+            for corte in (
+                dt.date(hoy.year, 4, 30),
+                dt.date(hoy.year, 8, 31),
+                dt.date(hoy.year, 12, 31),
+            ):
                 if corte > hoy or corte < inicio:
                     continue
                 transcurrido = min(1, (corte - inicio).days / max((fin - inicio).days, 1))
                 avance = min(100, round(transcurrido * 100 * (0.8 if siglas == "DOP" else 1)))
                 seguimiento.append(
-                    {"fecha": corte, "avance": avance, "descripcion": "Corte cuatrimestral.", "evidencia": None}
+                    {
+                        "fecha": corte,
+                        "avance": avance,
+                        "descripcion": "Corte cuatrimestral.",
+                        "evidencia": None,
+                    }
                 )
             bloques.append(
                 {
@@ -410,7 +516,9 @@ def _componentes_plan(hoy: dt.date, areas) -> list:
                     "seguimiento": seguimiento,
                 }
             )
-        componentes.append(("componente", {"nombre": nombre, "descripcion": descripcion, "actividades": bloques}))
+        componentes.append(
+            ("componente", {"nombre": nombre, "descripcion": descripcion, "actividades": bloques})
+        )
     return componentes
 
 
@@ -425,7 +533,10 @@ def _acciones_inicio(home, catalogo, estadisticas, plan):
                 "titulo": titulo,
                 "descripcion": descripcion,
                 "icono": icono,
-                "enlace": {"pagina": destinos.get(destino), "url": "" if destino in destinos else destino},
+                "enlace": {
+                    "pagina": destinos.get(destino),
+                    "url": "" if destino in destinos else destino,
+                },
             },
         )
         for titulo, descripcion, icono, destino in ACCIONES

@@ -60,10 +60,14 @@ class Figura:
 
 class FiltroEstadisticasForm(forms.Form):
     desde = forms.DateField(
-        label=gettext_lazy("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Desde"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     hasta = forms.DateField(
-        label=gettext_lazy("Hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=gettext_lazy("Hasta"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     area = forms.ModelChoiceField(
         label=gettext_lazy("Área"),
@@ -188,11 +192,8 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
             _("Comparativo de solicitudes por año"),
             _("Escritos recibidos por mes en cada uno de los últimos años."),
             [_("mes"), *[str(a) for a in comparativo]],
-            [
-                [str(MESES[i]), *[comparativo[a][i] for a in comparativo]]
-                for i in range(12)
-            ]
-            + [[_("Total"), *[sum(v) for v in comparativo.values()]]],
+            [[str(MESES[i]), *[comparativo[a][i] for a in comparativo]] for i in range(12)]
+            + [[_("Total"), *[sum(n or 0 for n in v) for v in comparativo.values()]]],
             graficas.lineas(
                 [str(m)[:3] for m in MESES],
                 [(str(a), valores) for a, valores in comparativo.items()],
@@ -205,7 +206,9 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
         Figura(
             "meses-con-mas-solicitudes",
             _("Meses con más solicitudes"),
-            _("Escritos recibidos en el periodo, sumados por mes del año y ordenados de mayor a menor."),
+            _(
+                "Escritos recibidos en el periodo, sumados por mes del año y ordenados de mayor a menor."
+            ),
             [_("mes"), _("escritos")],
             [[str(MESES[m - 1]), n] for m, n in meses],
             graficas.barras([(str(MESES[m - 1]).capitalize(), n) for m, n in meses]),
@@ -243,7 +246,9 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
         Figura(
             "sexo",
             _("Solicitudes por sexo de quien las presenta"),
-            _("Personas físicas según el sexo que declararon (las personas morales no se cuentan)."),
+            _(
+                "Personas físicas según el sexo que declararon (las personas morales no se cuentan)."
+            ),
             [_("sexo"), _("escritos"), _("porcentaje")],
             [[str(etiquetas_sexo[s]), n, _pct(n, total_fisicas)] for s, n in sexo],
             graficas.barras([(str(etiquetas_sexo[s]), n) for s, n in sexo]),
@@ -265,7 +270,10 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
                 [_("Escritos respondidos"), tiempo.respondidos],
             ],
             graficas.barras(
-                [(_("Mediana"), tiempo.mediana or 0), (_("Percentil 90"), tiempo.percentil_90 or 0)],
+                [
+                    (_("Mediana"), tiempo.mediana or 0),
+                    (_("Percentil 90"), tiempo.percentil_90 or 0),
+                ],
                 sufijo=" " + _("días"),
             )
             if tiempo.respondidos
@@ -302,8 +310,7 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
                 "vencidos sin respuesta). Los pendientes dentro del plazo no cuentan todavía."
             ),
             [_("situación"), _("escritos")],
-            [[str(t), n] for t, n in oportunidad_filas]
-            + [[_("Porcentaje en plazo"), pct]],
+            [[str(t), n] for t, n in oportunidad_filas] + [[_("Porcentaje en plazo"), pct]],
             graficas.barras([(str(t), n) for t, n in oportunidad_filas]),
             indicadores=[(_("Respondidos en plazo"), "—" if pct is None else f"{pct:g} %")],
         )
@@ -313,9 +320,7 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
 
 def figuras(filtros: est.Filtros) -> list[Figura]:
     """All figures for these filters, from the cache when fresh."""
-    clave = "folio:estadisticas:{}:{}:{}:{}".format(
-        VERSION_CACHE, filtros.desde.isoformat(), filtros.hasta.isoformat(), filtros.area_id or 0
-    )
+    clave = f"folio:estadisticas:{VERSION_CACHE}:{filtros.desde.isoformat()}:{filtros.hasta.isoformat()}:{filtros.area_id or 0}"
     resultado = cache.get(clave)
     if resultado is None:
         resultado = _construir(filtros)

@@ -129,7 +129,17 @@ def plan_pdf(page, plan) -> HttpResponse:
             )
         tabla = Table(
             datos,
-            colWidths=[1.1 * cm, 5.2 * cm, 5 * cm, 3.6 * cm, 3.4 * cm, 1.9 * cm, 1.9 * cm, 1.4 * cm, 1.9 * cm],
+            colWidths=[
+                1.1 * cm,
+                5.2 * cm,
+                5 * cm,
+                3.6 * cm,
+                3.4 * cm,
+                1.9 * cm,
+                1.9 * cm,
+                1.4 * cm,
+                1.9 * cm,
+            ],
             repeatRows=1,
         )
         tabla.setStyle(
@@ -145,7 +155,9 @@ def plan_pdf(page, plan) -> HttpResponse:
         )
         historia += [tabla, Spacer(1, 0.3 * cm)]
     doc.build(historia)
-    return _descarga(buffer.getvalue(), "application/pdf", f"plan-anticorrupcion-{plan.vigencia}.pdf")
+    return _descarga(
+        buffer.getvalue(), "application/pdf", f"plan-anticorrupcion-{plan.vigencia}.pdf"
+    )
 
 
 # --- statistics tables: {"columnas": [...], "filas": [[...], ...]} ---

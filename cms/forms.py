@@ -11,12 +11,16 @@ from .models.tramites import TramitePage
 class FiltroTramitesForm(forms.Form):
     q = forms.CharField(label=_("Buscar por palabras"), required=False, max_length=120)
     area = forms.ModelChoiceField(
-        label=_("Área responsable"), queryset=Area.objects.none(), required=False,
+        label=_("Área responsable"),
+        queryset=Area.objects.none(),
+        required=False,
         empty_label=_("Todas las áreas"),
     )
     modalidad = forms.ChoiceField(label=_("Modalidad"), required=False)
     tema = forms.ModelChoiceField(
-        label=_("Tema"), queryset=Tema.objects.none(), required=False,
+        label=_("Tema"),
+        queryset=Tema.objects.none(),
+        required=False,
         empty_label=_("Todos los temas"),
     )
 
@@ -27,9 +31,9 @@ class FiltroTramitesForm(forms.Form):
         self.fields["area"].queryset = Area.objects.filter(
             pk__in=tramites.values("area_responsable")
         ).order_by("nombre")
-        self.fields["tema"].queryset = Tema.objects.filter(
-            pk__in=tramites.values("tema")
-        ).order_by("nombre")
+        self.fields["tema"].queryset = Tema.objects.filter(pk__in=tramites.values("tema")).order_by(
+            "nombre"
+        )
         self.fields["modalidad"].choices = [
             ("", _("Todas las modalidades")),
             *TramitePage.Modalidad.choices,

@@ -21,7 +21,9 @@ def _tope(maximo: float) -> float:
     return 10 * magnitud
 
 
-def _marcas(tope: float, n: int = 4) -> list[float]:
+def _marcas(tope: float) -> list[float]:
+    """Axis ticks; whole numbers whenever the top allows it."""
+    n = next((k for k in (5, 4, 2) if tope >= k and tope % k == 0), 4)
     return [tope * i / n for i in range(n + 1)]
 
 
@@ -96,10 +98,10 @@ def columnas(filas: list[tuple[str, float]], max_etiquetas: int = 12) -> dict:
     }
 
 
-def lineas(etiquetas: list[str], series: list[tuple[str, list[float]]]) -> dict:
-    """One line per series (e.g. per year) over shared x labels (e.g. months)."""
+def lineas(etiquetas: list[str], series: list[tuple[str, list[float | None]]]) -> dict:
+    """One line per series (e.g. per year) over shared x labels; None ends a line early."""
     izquierda, ancho_util, arriba, alto_util = 48, 600, 12, 200
-    tope = _tope(max((v for _, valores in series for v in valores), default=0))
+    tope = _tope(max((v for _, valores in series for v in valores if v is not None), default=0))
     n = max(len(etiquetas), 2)
     paso = ancho_util / (n - 1)
 
@@ -108,7 +110,7 @@ def lineas(etiquetas: list[str], series: list[tuple[str, list[float]]]) -> dict:
 
     trazos = []
     for k, (nombre, valores) in enumerate(series):
-        puntos = [punto(i, v) for i, v in enumerate(valores)]
+        puntos = [punto(i, v) for i, v in enumerate(valores) if v is not None]
         trazos.append(
             {
                 "nombre": nombre,
@@ -132,8 +134,6 @@ def lineas(etiquetas: list[str], series: list[tuple[str, list[float]]]) -> dict:
             {"y": round(arriba + alto_util - alto_util * m / tope, 1), "valor": _num(m)}
             for m in _marcas(tope)
         ],
-        "etiquetas": [
-            {"x": punto(i, 0)[0], "texto": texto} for i, texto in enumerate(etiquetas)
-        ],
+        "etiquetas": [{"x": punto(i, 0)[0], "texto": texto} for i, texto in enumerate(etiquetas)],
         "series": trazos,
     }

@@ -77,7 +77,9 @@ _ERROR = {
                     }
                 },
             },
-            "example": {"errores": {"__all__": ["La fecha «desde» debe ser anterior o igual a «hasta»."]}},
+            "example": {
+                "errores": {"__all__": ["La fecha «desde» debe ser anterior o igual a «hasta»."]}
+            },
         }
     },
 }
@@ -115,7 +117,10 @@ def esquema(request=None) -> dict:
                                         "type": "object",
                                         "properties": {
                                             "filtros": _FILTROS,
-                                            "generado_en": {"type": "string", "format": "date-time"},
+                                            "generado_en": {
+                                                "type": "string",
+                                                "format": "date-time",
+                                            },
                                             "figuras": {"type": "array", "items": _FIGURA},
                                         },
                                     }

@@ -91,8 +91,11 @@ def por_mes_del_anio(filtros: Filtros) -> list[tuple[int, int]]:
     return [(m, cuentas.get(m, 0)) for m in range(1, 13)]
 
 
-def comparativo_anual(filtros: Filtros, anios: int = 3) -> dict[int, list[int]]:
-    """Counts per month for the last `anios` years up to the period's end (área filter kept)."""
+def comparativo_anual(filtros: Filtros, anios: int = 3) -> dict[int, list[int | None]]:
+    """Counts per month for the last `anios` years up to the period's end (área filter kept).
+
+    Months after the period's end are None (not yet happened), not zero.
+    """
     ultimo = filtros.hasta.year
     base = Filtros(dt.date(ultimo - anios + 1, 1, 1), dt.date(ultimo, 12, 31), filtros.area_id)
     serie = {anio: [0] * 12 for anio in range(ultimo - anios + 1, ultimo + 1)}
@@ -104,6 +107,8 @@ def comparativo_anual(filtros: Filtros, anios: int = 3) -> dict[int, list[int]]:
         .values_list("a", "m", "n")
     ):
         serie[anio][mes - 1] = n
+    for mes in range(filtros.hasta.month + 1, 13):
+        serie[ultimo][mes - 1] = None
     return serie
 
 

@@ -264,7 +264,10 @@ class RequisitoTramite(Orderable):
     page = ParentalKey(TramitePage, on_delete=models.CASCADE, related_name="requisitos")
     nombre = models.CharField(_("requisito"), max_length=300)
     presentacion = models.CharField(
-        _("se presenta en"), max_length=20, choices=Presentacion.choices, default=Presentacion.ORIGINAL
+        _("se presenta en"),
+        max_length=20,
+        choices=Presentacion.choices,
+        default=Presentacion.ORIGINAL,
     )
     notas = models.CharField(_("notas"), max_length=300, blank=True)
 
@@ -282,7 +285,10 @@ class RequisitoTramite(Orderable):
 class FormatoTramite(Orderable):
     page = ParentalKey(TramitePage, on_delete=models.CASCADE, related_name="formatos")
     documento = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("documento"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     titulo = models.CharField(
         _("título"), max_length=200, blank=True, help_text=_("Si se deja vacío, el del documento.")

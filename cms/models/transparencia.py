@@ -72,7 +72,8 @@ class EstadisticasPage(RoutablePageMixin, Page):
 
         form, filtros = self._filtros(request)
         return self.render(
-            request, context_overrides={"form": form, "filtros": filtros, "figuras": figuras(filtros)}
+            request,
+            context_overrides={"form": form, "filtros": filtros, "figuras": figuras(filtros)},
         )
 
     @path("datos/<slug:figura>/<slug:formato>/", name="datos")

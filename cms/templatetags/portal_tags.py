@@ -40,3 +40,12 @@ def num(valor):
         return f"{int(valor):,}".replace(",", "\u202f")
     except (TypeError, ValueError):
         return valor
+
+
+@register.filter
+def moneda(valor):
+    """An amount in pesos as written in Mexico: $1,850.00."""
+    try:
+        return f"${float(valor):,.2f}"
+    except (TypeError, ValueError):
+        return valor
