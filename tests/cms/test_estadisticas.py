@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from cms.estadisticas import figuras
 from documentos import estadisticas as est
 
-from .conftest import crear_escrito
+from .datos import crear_escrito
 
 pytestmark = pytest.mark.django_db
 d = dt.date
