@@ -86,7 +86,7 @@ class TramitePage(Page):
         help_text=_("Qué es y para qué sirve, en una o dos frases. Aparece en el catálogo."),
     )
     quien_puede = RichTextField(
-        _("¿quién puede solicitarlo?"), features=["bold", "italic", "ul", "link"]
+        _("¿Quién puede solicitarlo?"), features=["bold", "italic", "ul", "link"]
     )
     costo = models.DecimalField(
         _("costo (pesos)"),

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cms.demo_contenido import cargar_ajustes, cargar_paginas
 from documentos.models import Area, Tema
 from tests.cms.datos import crear_escrito
 from tests.factories import UsuarioFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
@@ -151,26 +155,25 @@ def test_editor_creates_and_publishes_a_tramite(live_server, portal, pagina, cap
     catalogo = portal["catalogo"]
 
     pagina.goto(live_server.url + "/admin/login/")
-    pagina.get_by_label("Nombre de usuario").fill("editora")
-    pagina.get_by_label("Contraseña").fill("clave-de-prueba")
-    pagina.get_by_role("button", name="Iniciar sesión").click()
+    pagina.locator("#id_username").fill("editora")
+    pagina.locator("#id_password").fill("clave-de-prueba")
+    pagina.locator("button[type=submit]").click()
     pagina.wait_for_url(re.compile(r"/admin/$"))
 
-    pagina.goto(f"{live_server.url}/admin/pages/{catalogo.pk}/add/cms/tramitepage/")
+    pagina.goto(f"{live_server.url}/admin/pages/add/cms/tramitepage/{catalogo.pk}/")
     pagina.locator("#id_title").fill("Permiso para evento en vía pública")
     pagina.locator("#id_descripcion").fill("Autorización para cerrar una calle por una fiesta.")
-    editor = pagina.locator("[data-field-input] .Draftail-Editor [contenteditable=true]").first
+    editor = pagina.locator("[data-contentpath=quien_puede] [contenteditable=true]")
     editor.click()
     editor.type("Vecinos de la calle, con firma de la mayoría.")
-    pagina.locator("#id_area_responsable").locator("..").get_by_role(
-        "button", name=re.compile("Elegir")
-    ).first.click()
-    pagina.get_by_role("link", name="Secretaría de Finanzas").click()
+    pagina.locator("#id_area_responsable-chooser button.chooser__choose-button").click()
+    pagina.locator(".modal-content").get_by_role("link", name="Secretaría de Finanzas").click()
+    expect(pagina.locator("#id_area_responsable-title")).to_have_text("Secretaría de Finanzas")
     pagina.locator("#id_modalidad").select_option("presencial")
     captura(pagina, "e2e-admin-nuevo-tramite")
-    pagina.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
-    pagina.get_by_role("button", name="Publicar").click()
-    pagina.wait_for_url(re.compile(rf"/admin/pages/{catalogo.pk}/"))
+    pagina.locator(".w-dropdown-button [data-w-dropdown-target=toggle]").click()
+    pagina.locator("button[name=action-publish]").click()
+    pagina.wait_for_url(re.compile(rf"/admin/pages/{catalogo.pk}/$"))
 
     pagina.goto(live_server.url + "/tramites/")
     pagina.get_by_role("link", name="Permiso para evento en vía pública").click()
