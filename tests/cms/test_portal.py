@@ -117,3 +117,27 @@ def test_menu_lists_sections_and_updates_on_publish(client, home, catalogo):
     nueva.save_revision().publish()
     assert '<a href="/transparencia/">Transparencia</a>' in client.get("/").content.decode()
     assert 'aria-current="page">Transparencia' in client.get("/transparencia/").content.decode()
+
+
+def test_scheduled_publishing_goes_live_with_publish_scheduled(client, catalogo):
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    tramite = catalogo["bacheo"]
+    tramite.unpublish()
+    tramite.descripcion = "Publicado por programación."
+    revision = tramite.save_revision(approved_go_live_at=timezone.now() - dt.timedelta(minutes=1))
+    assert client.get("/tramites/bacheo/").status_code == 404
+    call_command("publish_scheduled")
+    tramite.refresh_from_db()
+    assert tramite.live and tramite.live_revision_id == revision.pk
+    assert "Publicado por programación." in client.get("/tramites/bacheo/").content.decode()
+
+
+def test_revisions_are_kept_for_comparison(catalogo):
+    tramite = catalogo["bacheo"]
+    tramite.descripcion = "Segunda versión."
+    tramite.save_revision().publish()
+    assert tramite.revisions.count() == 2

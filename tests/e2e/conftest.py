@@ -28,10 +28,35 @@ ARGS = [
 SHOTS = Path(os.environ.get("FOLIO_SHOTS", "/tmp/shots"))  # noqa: S108
 
 
+def _es_e2e(item) -> bool:
+    return "tests/e2e/" in str(item.fspath)
+
+
+def _es_transaccional(item) -> bool:
+    marca = item.get_closest_marker("django_db")
+    if marca is not None and (marca.kwargs.get("transaction") or (marca.args and marca.args[0])):
+        return True
+    nombres = getattr(item, "fixturenames", ())
+    return "transactional_db" in nombres or "live_server" in nombres
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
+    """Mark browser tests and run them before any other transactional test.
+
+    pytest-django runs transactional tests after the others; the first of them still finds
+    the rows the migrations made, with their original keys, which serialized_rollback then
+    restores after every flush. A transactional test without it leaves an empty database
+    whose content types get new keys, which the restore would clash with.
+    """
+    e2e = [item for item in items if _es_e2e(item)]
+    for item in e2e:
+        item.add_marker(pytest.mark.browser)
+    if not e2e or len(e2e) == len(items):
+        return
+    resto = [item for item in items if not _es_e2e(item)]
+    corte = next((i for i, item in enumerate(resto) if _es_transaccional(item)), len(resto))
+    items[:] = resto[:corte] + e2e + resto[corte:]
 
 
 @pytest.fixture(scope="session")
@@ -44,18 +69,49 @@ def axe_source():
     return AXE.read_text()
 
 
+def _vaciar():
+    from django.core.management import call_command
+
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+    )
+
+
 @pytest.fixture(scope="session")
-def navegador(django_db_setup):
+def _serializado(django_db_setup):
+    """The rows the migrations made (Site, HomePage, groups, workflow), as serialized at setup."""
+    from django.db import connections
+
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _datos_de_migraciones(_serializado, django_db_blocker):
+    """Leave the migrations' rows behind for the tests that follow.
+
+    Each browser test is transactional with serialized_rollback: the database is flushed
+    after it and the migrations' rows are restored before the next one; after the last one
+    they are put back here, as later tests expect.
+    """
+    from django.db import connections
+
+    yield
+    if _serializado is not None:
+        with django_db_blocker.unblock():
+            _vaciar()
+            connections["default"].creation.deserialize_db_from_string(_serializado)
+
+
+@pytest.fixture(scope="session")
+def navegador(_serializado):
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's greenlet gives Django's context-local connections a fresh wrapper, which
-    # lacks the data serialized at database setup that serialized_rollback restores after
-    # each flush (the Site, the HomePage, groups and workflow made by migrations).
-    serializado = getattr(connections["default"], "_test_serialized_contents", None)
+    # lacks the serialized rows that serialized_rollback restores before each test.
     with sync_playwright() as p:
-        if serializado is not None:
-            connections["default"]._test_serialized_contents = serializado
+        if _serializado is not None:
+            connections["default"]._test_serialized_contents = _serializado
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
         browser.close()
