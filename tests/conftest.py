@@ -50,3 +50,9 @@ def pytest_runtest_setup(item):
         if require:
             pytest.fail(f"FOLIO_REQUIRE_SERVICES=1 y falta un servicio: {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the run's throwaway media directories."""
+    if tmp := getattr(settings, "FOLIO_TEST_TMP", None):
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -10,9 +10,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-_TMP = Path(tempfile.mkdtemp(prefix="folio-test-"))
-MEDIA_ROOT = _TMP / "media"
-PRIVATE_MEDIA_ROOT = _TMP / "privado"
+# Removed at the end of the run by tests/conftest.py.
+FOLIO_TEST_TMP = Path(tempfile.mkdtemp(prefix="folio-test-"))
+MEDIA_ROOT = FOLIO_TEST_TMP / "media"
+PRIVATE_MEDIA_ROOT = FOLIO_TEST_TMP / "privado"
 FILER_STORAGES = filer_storages(PRIVATE_MEDIA_ROOT)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
