@@ -55,6 +55,13 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DEBUG": "0",
     }
+    # Production-like static files: hashed names from the manifest (DEBUG off).
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=RAIZ,
+        env=entorno,
+        check=True,
+    )
     servidor = subprocess.Popen(
         [
             str(RAIZ / ".venv/bin/gunicorn"),
@@ -75,7 +82,7 @@ def main() -> None:
     try:
         for _ in range(100):
             try:
-                pedir(base + "/static/css/folio.css")
+                pedir(base + RUTAS["estático (línea base)"])
                 break
             except OSError:
                 time.sleep(0.1)
