@@ -6,3 +6,21 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
+
+        from .templatetags.portal_tags import limpiar_menu
+
+        page_published.connect(limpiar_menu, dispatch_uid="folio.menu.publicada")
+        page_unpublished.connect(limpiar_menu, dispatch_uid="folio.menu.despublicada")
+        page_slug_changed.connect(limpiar_menu, dispatch_uid="folio.menu.slug")
+        post_page_move.connect(limpiar_menu, dispatch_uid="folio.menu.movida")
+        post_delete.connect(limpiar_menu, sender=Page, dispatch_uid="folio.menu.borrada")

@@ -51,8 +51,13 @@ def ensure_demo_admin() -> DemoAdmin:
     return DemoAdmin(DEMO_USERNAME, password, created=True)
 
 
-def load_portal() -> None:
+def load_portal() -> dict:
+    """Portal pages and site settings (after documentos.demo made áreas). Idempotent."""
+    from . import demo_contenido
+
     home = HomePage.objects.first()
     if home is not None and not home.intro:
         home.intro = HOME_INTRO
         home.save_revision().publish()
+    demo_contenido.cargar_ajustes()
+    return demo_contenido.cargar_paginas()

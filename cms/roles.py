@@ -5,5 +5,8 @@ AREA = "Área"
 ARCHIVO = "Archivo"
 COMUNICACION = "Comunicación"
 CONTRALORIA = "Contraloría/Transparencia"
+# Drafts portal pages and submits them for review; Comunicación approves and publishes
+# (group created by cms migration 0005).
+REDACCION = "Redacción"
 
-ROLES = (OFICIALIA, AREA, ARCHIVO, COMUNICACION, CONTRALORIA)
+ROLES = (OFICIALIA, AREA, ARCHIVO, COMUNICACION, CONTRALORIA, REDACCION)

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import api_estadisticas
+from . import views as portal_views
 from .api import api_router
 
 urlpatterns = [
@@ -14,6 +16,19 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("filer/", include("filer.urls")),
     path("oficialia/", include("documentos.urls")),
+]
+
+# Portal (cms): open-data statistics API, its OpenAPI schema and the legal notices.
+urlpatterns += [
+    path("api/estadisticas/", api_estadisticas.lista, name="api_estadisticas"),
+    path(
+        "api/estadisticas/<slug:figura>/",
+        api_estadisticas.detalle,
+        name="api_estadistica",
+    ),
+    path("api/esquema/", api_estadisticas.openapi, name="api_esquema"),
+    path("avisos/privacidad/", portal_views.aviso, {"cual": "privacidad"}, name="aviso_privacidad"),
+    path("avisos/legal/", portal_views.aviso, {"cual": "legal"}, name="aviso_legal"),
 ]
 
 if settings.DEBUG:

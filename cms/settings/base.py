@@ -182,6 +182,13 @@ FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
 FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 
+# Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
+# of trámites on PostgreSQL, and how long statistics are cached (seconds).
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish"
+FOLIO_ESTADISTICAS_CACHE_SEGUNDOS = env_int("FOLIO_ESTADISTICAS_CACHE_SEGUNDOS", 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -22,10 +22,10 @@ class Command(BaseCommand):
                 "Los datos de demostración son solo para desarrollo (DEBUG=True); use --force."
             )
         admin = demo.ensure_demo_admin()
-        demo.load_portal()
         creados = documentos_demo.cargar(clave=admin.password, total=escritos)
         if creados:
             self.stdout.write(f"Escritos de demostración creados: {creados}.")
+        demo.load_portal()
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "

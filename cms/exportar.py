@@ -1,0 +1,199 @@
+"""Downloads of portal data: the plan as CSV and PDF; statistics tables as CSV, JSON and XLSX."""
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+CABECERAS_PLAN = [
+    "componente",
+    "numero",
+    "actividad",
+    "meta_producto",
+    "indicador",
+    "responsable",
+    "fecha_inicio",
+    "fecha_fin",
+    "avance_porcentaje",
+    "estado",
+    "ultimo_seguimiento",
+]
+
+
+def _descarga(contenido: bytes, tipo: str, nombre: str) -> HttpResponse:
+    respuesta = HttpResponse(contenido, content_type=tipo)
+    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
+    return respuesta
+
+
+def filas_plan(plan) -> list[list]:
+    filas = []
+    for componente in plan.componentes:
+        for act in componente.actividades:
+            ultimo = act.seguimiento[-1].fecha.isoformat() if act.seguimiento else ""
+            filas.append(
+                [
+                    componente.nombre,
+                    act.numero,
+                    act.nombre,
+                    act.meta,
+                    act.indicador,
+                    act.responsable_nombre,
+                    act.inicio.isoformat(),
+                    act.fin.isoformat(),
+                    act.avance,
+                    str(act.estado_texto),
+                    ultimo,
+                ]
+            )
+    return filas
+
+
+def plan_csv(page, plan) -> HttpResponse:
+    salida = io.StringIO()
+    escritor = csv.writer(salida)
+    escritor.writerow(CABECERAS_PLAN)
+    escritor.writerows(filas_plan(plan))
+    # UTF-8 with BOM so spreadsheet programs read the accents correctly.
+    return _descarga(
+        ("\ufeff" + salida.getvalue()).encode("utf-8"),
+        "text/csv; charset=utf-8",
+        f"plan-anticorrupcion-{plan.vigencia}.csv",
+    )
+
+
+def plan_pdf(page, plan) -> HttpResponse:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(letter),
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=1.5 * cm,
+        bottomMargin=1.5 * cm,
+        title=page.title,
+        lang="es",
+    )
+    estilos = getSampleStyleSheet()
+    celda = estilos["BodyText"].clone("celda", fontSize=8, leading=10)
+    historia = [
+        Paragraph(page.title, estilos["Title"]),
+        Paragraph(
+            _("Vigencia %(anio)s · avance general %(avance)s %%")
+            % {"anio": plan.vigencia, "avance": plan.avance},
+            estilos["Normal"],
+        ),
+        Spacer(1, 0.4 * cm),
+    ]
+    cabecera = [
+        _("N.º"),
+        _("Actividad"),
+        _("Meta o producto"),
+        _("Indicador"),
+        _("Responsable"),
+        _("Inicio"),
+        _("Fin"),
+        _("Avance"),
+        _("Estado"),
+    ]
+    for componente in plan.componentes:
+        historia.append(
+            Paragraph(
+                f"{componente.numero}. {componente.nombre} ({componente.avance} %)",
+                estilos["Heading2"],
+            )
+        )
+        datos = [cabecera]
+        for act in componente.actividades:
+            datos.append(
+                [
+                    act.numero,
+                    Paragraph(act.nombre, celda),
+                    Paragraph(act.meta, celda),
+                    Paragraph(act.indicador, celda),
+                    Paragraph(act.responsable_nombre, celda),
+                    act.inicio.strftime("%d/%m/%Y"),
+                    act.fin.strftime("%d/%m/%Y"),
+                    f"{act.avance} %",
+                    str(act.estado_texto),
+                ]
+            )
+        tabla = Table(
+            datos,
+            colWidths=[
+                1.1 * cm,
+                5.2 * cm,
+                5 * cm,
+                3.6 * cm,
+                3.4 * cm,
+                1.9 * cm,
+                1.9 * cm,
+                1.4 * cm,
+                1.9 * cm,
+            ],
+            repeatRows=1,
+        )
+        tabla.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#0b4f6c")),
+                    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                    ("FONTSIZE", (0, 0), (-1, -1), 8),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9aa5ad")),
+                ]
+            )
+        )
+        historia += [tabla, Spacer(1, 0.3 * cm)]
+    doc.build(historia)
+    return _descarga(
+        buffer.getvalue(), "application/pdf", f"plan-anticorrupcion-{plan.vigencia}.pdf"
+    )
+
+
+# --- statistics tables: {"columnas": [...], "filas": [[...], ...]} ---
+
+
+def tabla_csv(nombre: str, tabla: dict) -> HttpResponse:
+    salida = io.StringIO()
+    escritor = csv.writer(salida)
+    escritor.writerow(tabla["columnas"])
+    escritor.writerows(tabla["filas"])
+    return _descarga(
+        ("\ufeff" + salida.getvalue()).encode("utf-8"),
+        "text/csv; charset=utf-8",
+        f"{slugify(nombre)}.csv",
+    )
+
+
+def tabla_json(nombre: str, tabla: dict, filtros: dict) -> HttpResponse:
+    filas = [dict(zip(tabla["columnas"], fila, strict=True)) for fila in tabla["filas"]]
+    cuerpo = json.dumps({"figura": nombre, "filtros": filtros, "datos": filas}, ensure_ascii=False)
+    return _descarga(cuerpo.encode("utf-8"), "application/json", f"{slugify(nombre)}.json")
+
+
+def tabla_xlsx(nombre: str, tabla: dict) -> HttpResponse:
+    from openpyxl import Workbook
+
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = slugify(nombre)[:31] or "datos"
+    hoja.append(tabla["columnas"])
+    for fila in tabla["filas"]:
+        hoja.append(fila)
+    buffer = io.BytesIO()
+    libro.save(buffer)
+    return _descarga(
+        buffer.getvalue(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"{slugify(nombre)}.xlsx",
+    )

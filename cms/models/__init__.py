@@ -1,0 +1,17 @@
+from .ajustes import AjustesPortal
+from .home import HomePage
+from .plan import PlanAnticorrupcionPage
+from .tramites import FormatoTramite, RequisitoTramite, TramiteIndexPage, TramitePage
+from .transparencia import EstadisticasPage, TransparenciaPage
+
+__all__ = [
+    "AjustesPortal",
+    "EstadisticasPage",
+    "FormatoTramite",
+    "HomePage",
+    "PlanAnticorrupcionPage",
+    "RequisitoTramite",
+    "TramiteIndexPage",
+    "TramitePage",
+    "TransparenciaPage",
+]

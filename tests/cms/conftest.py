@@ -1,0 +1,180 @@
+"""Fixtures of the portal tests: a small catalog, a plan and escritos with known dates."""
+
+import datetime as dt
+
+import pytest
+from wagtail.models import Page
+
+from cms.models import (
+    EstadisticasPage,
+    HomePage,
+    PlanAnticorrupcionPage,
+    RequisitoTramite,
+    TramiteIndexPage,
+    TramitePage,
+    TransparenciaPage,
+)
+from tests.factories import AreaFactory, TemaFactory, UsuarioFactory
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def obras(db):
+    return AreaFactory(nombre="Dirección de Obra Pública", siglas="DOP")
+
+
+@pytest.fixture
+def finanzas(db):
+    return AreaFactory(nombre="Secretaría de Finanzas", siglas="FIN")
+
+
+@pytest.fixture
+def tema_obras(db):
+    return TemaFactory(nombre="Obras y servicios")
+
+
+@pytest.fixture
+def tema_pagos(db):
+    return TemaFactory(nombre="Predial y pagos")
+
+
+def publicar(padre: Page, pagina: Page) -> Page:
+    padre.add_child(instance=pagina)
+    pagina.save_revision().publish()
+    return pagina
+
+
+@pytest.fixture
+def catalogo(home, obras, finanzas, tema_obras, tema_pagos):
+    indice = publicar(home, TramiteIndexPage(title="Trámites y servicios", slug="tramites"))
+    licencia = TramitePage(
+        title="Licencia de construcción",
+        slug="licencia-de-construccion",
+        descripcion="Autorización para construir o ampliar una obra.",
+        quien_puede="<p>Personas propietarias del predio.</p>",
+        costo=1850,
+        costo_fundamento="Ley de Ingresos, art. 25",
+        plazo_dias=15,
+        area_responsable=obras,
+        tema=tema_obras,
+        modalidad="mixta",
+        url_en_linea="/oficialia/nuevo/",
+    )
+    licencia.requisitos.add(
+        RequisitoTramite(nombre="Planos arquitectónicos", presentacion="original_y_copia")
+    )
+    licencia.requisitos.add(RequisitoTramite(nombre="Escritura del predio", presentacion="copia"))
+    publicar(indice, licencia)
+    predial = publicar(
+        indice,
+        TramitePage(
+            title="Pago del impuesto predial",
+            slug="predial",
+            descripcion="Pago anual del impuesto sobre la propiedad de un inmueble.",
+            quien_puede="<p>Cualquier persona con la clave catastral.</p>",
+            area_responsable=finanzas,
+            tema=tema_pagos,
+            modalidad="en_linea",
+            url_en_linea="https://pagos.example.gob.mx/predial",
+        ),
+    )
+    bacheo = publicar(
+        indice,
+        TramitePage(
+            title="Reporte de bacheo",
+            slug="bacheo",
+            descripcion="Aviso de baches en la vía pública para su reparación.",
+            quien_puede="<p>Cualquier persona.</p>",
+            area_responsable=obras,
+            tema=tema_obras,
+            modalidad="presencial",
+        ),
+    )
+    return {"indice": indice, "licencia": licencia, "predial": predial, "bacheo": bacheo}
+
+
+@pytest.fixture
+def transparencia(home):
+    return publicar(home, TransparenciaPage(title="Transparencia", slug="transparencia"))
+
+
+def actividad(nombre, responsable, inicio, fin, cortes=()):
+    return {
+        "actividad": nombre,
+        "meta": f"Meta de {nombre}",
+        "indicador": "Indicador",
+        "responsable": responsable,
+        "inicio": inicio,
+        "fin": fin,
+        "seguimiento": [
+            {"fecha": fecha, "avance": avance, "descripcion": "", "evidencia": None}
+            for fecha, avance in cortes
+        ],
+    }
+
+
+@pytest.fixture
+def plan(transparencia, obras, finanzas):
+    d = dt.date
+    return publicar(
+        transparencia,
+        PlanAnticorrupcionPage(
+            title="Plan Anticorrupción 2026",
+            slug="plan",
+            vigencia=2026,
+            componentes=[
+                (
+                    "componente",
+                    {
+                        "nombre": "Gestión del riesgo de corrupción",
+                        "descripcion": "",
+                        "actividades": [
+                            actividad(
+                                "Mapa de riesgos",
+                                obras,
+                                d(2026, 1, 1),
+                                d(2026, 3, 31),
+                                [(d(2026, 4, 30), 100), (d(2026, 2, 28), 40)],
+                            ),
+                            actividad(
+                                "Monitoreo de controles", finanzas, d(2026, 4, 1), d(2026, 12, 31)
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "componente",
+                    {
+                        "nombre": "Racionalización de trámites",
+                        "descripcion": "Menos requisitos.",
+                        "actividades": [
+                            actividad(
+                                "Licencia en línea",
+                                finanzas,
+                                d(2026, 2, 1),
+                                d(2026, 6, 30),
+                                [(d(2026, 4, 30), 50)],
+                            ),
+                        ],
+                    },
+                ),
+            ],
+        ),
+    )
+
+
+@pytest.fixture
+def estadisticas_page(transparencia):
+    return publicar(
+        transparencia,
+        EstadisticasPage(title="Estadísticas", slug="estadisticas", meses_por_defecto=12),
+    )
+
+
+@pytest.fixture
+def respondedor(db):
+    return UsuarioFactory(username="respondedor")

@@ -1,0 +1,198 @@
+"""Statistics selectors (documentos.estadisticas), the page, downloads and the JSON API."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from cms.estadisticas import figuras
+from documentos import estadisticas as est
+
+from .datos import crear_escrito
+
+pytestmark = pytest.mark.django_db
+d = dt.date
+JUNIO = est.Filtros(d(2025, 6, 1), d(2025, 6, 30))
+
+
+@pytest.fixture
+def escritos(obras, finanzas, tema_obras, tema_pagos, respondedor):
+    """Six escritos in June 2025 (no holidays in Mexico that month) and one in 2024."""
+    u = respondedor
+    # Answered 2, 5 and 10 business days after reception (Mondays 2, 9 and 16 June).
+    crear_escrito(
+        d(2025, 6, 2),
+        area=obras,
+        tema=tema_obras,
+        sexo="mujer",
+        vence=d(2025, 6, 23),
+        respuesta=d(2025, 6, 4),
+        usuario=u,
+    )
+    crear_escrito(
+        d(2025, 6, 2),
+        area=obras,
+        tema=tema_obras,
+        sexo="mujer",
+        vence=d(2025, 6, 6),
+        respuesta=d(2025, 6, 9),
+        sentido="negativa",
+        usuario=u,
+    )
+    crear_escrito(
+        d(2025, 6, 2),
+        area=finanzas,
+        tema=tema_pagos,
+        sexo="hombre",
+        vence=d(2025, 6, 23),
+        respuesta=d(2025, 6, 16),
+        sentido="parcial",
+        usuario=u,
+    )
+    # Unanswered: one overdue, one reservado still within its term, one persona moral.
+    crear_escrito(d(2025, 6, 10), area=obras, sexo="hombre", vence=d(2025, 6, 20))
+    crear_escrito(
+        d(2025, 6, 27),
+        area=obras,
+        tema=tema_obras,
+        sexo="mujer",
+        clasificacion="reservada",
+        vence=d(2099, 1, 1),
+    )
+    crear_escrito(d(2025, 6, 27), area=finanzas, persona="moral", vence=d(2099, 1, 1))
+    # Cancelled escritos never count; one from another year.
+    crear_escrito(d(2025, 6, 3), area=obras, estado="cancelado")
+    crear_escrito(d(2024, 6, 3), area=obras)
+
+
+def test_counts_per_day_month_and_year(escritos):
+    dias = dict(est.por_dia(JUNIO))
+    assert len(dias) == 30 and dias[d(2025, 6, 2)] == 3 and dias[d(2025, 6, 27)] == 2
+    assert dias[d(2025, 6, 3)] == 0  # the cancelled one
+    assert est.total(JUNIO) == 6
+    anual = est.comparativo_anual(est.Filtros(d(2025, 1, 1), d(2025, 8, 31)))
+    assert anual[2025][5] == 6 and anual[2024][5] == 1
+    assert anual[2025][8:] == [None, None, None, None]  # months not yet reached
+
+
+def test_rankings_by_area_tema_and_sexo(escritos, obras):
+    assert est.por_area(JUNIO) == [("Dirección de Obra Pública", 4), ("Secretaría de Finanzas", 2)]
+    assert est.por_tema(JUNIO)[0] == ("Obras y servicios", 3)
+    assert dict(est.por_sexo(JUNIO)) == {"mujer": 3, "hombre": 2, "otro": 0, "no_declara": 0}
+    por_area = est.Filtros(JUNIO.desde, JUNIO.hasta, obras.pk)
+    assert est.total(por_area) == 4
+
+
+def test_response_time_in_business_days(escritos):
+    tiempo = est.tiempo_respuesta(JUNIO)
+    assert tiempo.respondidos == 3
+    assert tiempo.mediana == 5
+    assert tiempo.percentil_90 == 9.0  # 5 + 0.8 * (10 - 5)
+
+
+def test_sentido_and_share_answered_on_time(escritos):
+    assert dict(est.sentido(JUNIO)) == {
+        "positiva": 1,
+        "negativa": 1,
+        "parcial": 1,
+        "incompetencia": 0,
+    }
+    oportunidad = est.oportunidad(JUNIO, hoy=d(2025, 7, 1))
+    assert (oportunidad.en_plazo, oportunidad.fuera_de_plazo) == (2, 1)
+    assert (oportunidad.vencidos_sin_respuesta, oportunidad.pendientes_en_plazo) == (1, 2)
+    assert oportunidad.porcentaje_en_plazo == 50.0
+
+
+def test_page_shows_charts_with_tables_and_never_names(client, escritos, estadisticas_page):
+    response = client.get(
+        "/transparencia/estadisticas/", {"desde": "2025-06-01", "hasta": "2025-06-30"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('role="img"') >= 9
+    assert html.count("<table") >= 10
+    assert "Dirección de Obra Pública" in html
+    assert (
+        "Persona Secreta" not in html and "Asunto confidencial" not in html and "T-2025" not in html
+    )
+
+
+def test_bad_period_shows_a_spanish_error_and_the_default_period(
+    client, escritos, estadisticas_page
+):
+    response = client.get(
+        "/transparencia/estadisticas/", {"desde": "2025-07-01", "hasta": "2025-06-01"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "La fecha «desde» debe ser anterior o igual a «hasta»." in html
+    assert "Se muestran los datos del periodo por defecto." in html
+
+
+def test_downloads_in_csv_json_and_xlsx(client, escritos, estadisticas_page):
+    base = "/transparencia/estadisticas/datos/areas/"
+    periodo = {"desde": "2025-06-01", "hasta": "2025-06-30"}
+    filas = list(
+        csv.reader(io.StringIO(client.get(base + "csv/", periodo).content.decode("utf-8-sig")))
+    )
+    assert filas == [
+        ["área", "escritos"],
+        ["Dirección de Obra Pública", "4"],
+        ["Secretaría de Finanzas", "2"],
+    ]
+    datos = json.loads(client.get(base + "json/", periodo).content)
+    assert datos["datos"][0] == {"área": "Dirección de Obra Pública", "escritos": 4}
+    assert datos["filtros"] == {"desde": "2025-06-01", "hasta": "2025-06-30", "area_id": None}
+    libro = load_workbook(io.BytesIO(client.get(base + "xlsx/", periodo).content))
+    assert [c.value for c in libro.active[2]] == ["Dirección de Obra Pública", 4]
+    assert client.get("/transparencia/estadisticas/datos/areas/pdf/").status_code == 404
+    assert client.get("/transparencia/estadisticas/datos/nombres/csv/").status_code == 404
+
+
+def test_json_api_lists_every_figure_with_cache_headers(client, escritos):
+    response = client.get("/api/estadisticas/", {"desde": "2025-06-01", "hasta": "2025-06-30"})
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=60"
+    cuerpo = response.json()
+    slugs = [f["figura"] for f in cuerpo["figuras"]]
+    from cms.openapi import FIGURAS
+
+    assert slugs == FIGURAS
+    resumen = cuerpo["figuras"][0]["datos"]
+    assert resumen[0] == {"indicador": "Escritos recibidos", "valor": 6}
+    assert "Persona Secreta" not in response.content.decode()
+
+
+def test_json_api_one_figure_and_bad_input(client, escritos, finanzas):
+    ok = client.get(
+        "/api/estadisticas/sexo/",
+        {"desde": "2025-06-01", "hasta": "2025-06-30", "area": finanzas.pk},
+    )
+    assert ok.json()["datos"][1] == {"sexo": "Hombre", "escritos": 1, "porcentaje": 100.0}
+    malo = client.get("/api/estadisticas/", {"desde": "ayer"})
+    assert malo.status_code == 400
+    assert malo.json()["errores"]["desde"] == ["Introduzca una fecha válida."]
+    assert client.get("/api/estadisticas/no-existe/").status_code == 404
+
+
+def test_figures_are_cached_until_they_expire(escritos, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    antes = figuras(JUNIO)[0].filas[0][1]
+    crear_escrito(d(2025, 6, 5))
+    assert figuras(JUNIO)[0].filas[0][1] == antes == 6
+    cache.clear()
+    assert figuras(JUNIO)[0].filas[0][1] == 7
+
+
+def test_openapi_schema_documents_the_endpoints(client):
+    response = client.get("/api/esquema/")
+    esquema = response.json()
+    assert esquema["openapi"].startswith("3.1")
+    assert set(esquema["paths"]) == {"/api/estadisticas/", "/api/estadisticas/{figura}/"}
+    parametros = {p["name"] for p in esquema["paths"]["/api/estadisticas/"]["get"]["parameters"]}
+    assert parametros == {"desde", "hasta", "area"}
