@@ -350,13 +350,13 @@ ACCIONES = [
         "Presentar un escrito",
         "Entregue su petición en línea y reciba su folio.",
         "escrito",
-        "/oficialia/nuevo/",
+        "/oficialia/enviar/",
     ),
     (
         "Consultar un folio",
         "Vea en qué estado está su escrito con su folio y código.",
         "folio",
-        "/consulta/",
+        "/oficialia/consulta/",
     ),
     (
         "Ver estadísticas",
@@ -369,7 +369,7 @@ ACCIONES = [
         "Buscar en el archivo",
         "Documentos públicos, con búsqueda por su texto.",
         "archivo",
-        "/archivo/",
+        "/buscar/",
     ),
 ]
 
@@ -414,7 +414,7 @@ def cargar_paginas() -> dict:
             area_responsable=areas[siglas],
             tema=temas[tema],
             modalidad=modalidad,
-            url_en_linea="/oficialia/nuevo/" if modalidad != "presencial" else "",
+            url_en_linea="/oficialia/enviar/" if modalidad != "presencial" else "",
             horario="Lunes a viernes de 9:00 a 15:00 h",
             ubicacion=f"{areas[siglas].nombre}, Palacio Municipal, planta baja",
             fundamento_legal="<p>Reglamento de Trámites y Servicios del Municipio, arts. 10 a 14.</p>",

@@ -1,4 +1,9 @@
-"""The database itself refuses UPDATE and DELETE on the bitácora (append-only)."""
+"""The database itself refuses changes to the bitácora (append-only).
+
+PostgreSQL refuses UPDATE and DELETE (TRUNCATE stays possible for the table owner, which
+is how test databases are emptied). SQLite, which has no TRUNCATE, refuses UPDATE only;
+a deleted entry is still caught by the hash chain (`manage.py bitacora_verificar`).
+"""
 
 from django.db import migrations
 
@@ -20,12 +25,9 @@ DROP FUNCTION IF EXISTS folio_bitacora_inmutable();
 SQLITE = [
     f"""CREATE TRIGGER bitacora_sin_update BEFORE UPDATE ON {TABLA}
         BEGIN SELECT RAISE(ABORT, 'La bitácora no se modifica ni se borra'); END;""",
-    f"""CREATE TRIGGER bitacora_sin_delete BEFORE DELETE ON {TABLA}
-        BEGIN SELECT RAISE(ABORT, 'La bitácora no se modifica ni se borra'); END;""",
 ]
 SQLITE_REVERSA = [
     "DROP TRIGGER IF EXISTS bitacora_sin_update;",
-    "DROP TRIGGER IF EXISTS bitacora_sin_delete;",
 ]
 
 

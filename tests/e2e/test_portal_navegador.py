@@ -141,11 +141,62 @@ def test_statistics_chart_table_and_csv_download(live_server, portal, pagina, mo
     captura(movil, "e2e-estadisticas-movil")
 
 
-@pytest.mark.skip(
-    reason="La consulta pública por folio la construye documentos; aún no hay URL pública en main."
-)
-def test_public_folio_lookup(live_server, portal, pagina, axe):
-    raise AssertionError("pendiente: la URL de la consulta por folio")
+def test_public_folio_lookup(live_server, portal, pagina, movil, axe, captura):
+    from cms import roles
+    from documentos.models import Escrito
+    from documentos.services import flujo
+    from documentos.services.recepcion import DatosRecepcion, recibir_escrito
+    from tests.factories import imagen_bytes, subida
+
+    ventanilla = UsuarioFactory(username="ventanilla.e2e", roles=[roles.OFICIALIA])
+    escrito = recibir_escrito(
+        DatosRecepcion(
+            tipo=Escrito.Tipo.QUEJA,
+            canal=Escrito.Canal.VENTANILLA,
+            remitente_tipo=Escrito.TipoPersona.FISICA,
+            remitente_nombre="Remitente Confidencial Ejemplo",
+            asunto="Asunto reservado que no debe verse",
+            clasificacion=Escrito.Clasificacion.CONFIDENCIAL,
+            archivos=[subida("queja.png", imagen_bytes())],
+        ),
+        usuario=ventanilla,
+    )
+    flujo.turnar(
+        escrito,
+        Area.objects.get(siglas="DOP"),
+        usuario=ventanilla,
+        instruccion="Instrucción interna",
+    )
+
+    pagina.goto(live_server.url + "/oficialia/consulta/")
+    pagina.get_by_label("Folio").fill(escrito.folio)
+    pagina.get_by_label("Código de acceso").fill("AAAA-BBBB-CC")
+    pagina.get_by_role("button", name="Consultar").click()
+    error = pagina.get_by_role("alert").inner_text()
+    assert escrito.folio not in error
+    axe(pagina)
+
+    pagina.get_by_label("Folio").fill(escrito.folio.lower())
+    codigo = escrito.codigo_acceso
+    pagina.get_by_label("Código de acceso").fill(f"{codigo[:4]}-{codigo[4:].lower()}")
+    pagina.get_by_role("button", name="Consultar").click()
+    expect(pagina.locator("h1")).to_have_text(f"Folio {escrito.folio}")
+    texto = pagina.locator("main").inner_text()
+    assert "Turnado" in texto and "Dirección de Obra Pública" in texto
+    for secreto in (
+        "Remitente Confidencial",
+        "Asunto reservado",
+        "Instrucción interna",
+        "queja.png",
+    ):
+        assert secreto not in pagina.content()
+    axe(pagina)
+    captura(pagina, "e2e-consulta-folio")
+
+    # The QR of the acuse opens the same page with folio and code in the address.
+    movil.goto(f"{live_server.url}/oficialia/consulta/?folio={escrito.folio}&codigo={codigo}")
+    expect(movil.locator("h1")).to_have_text(f"Folio {escrito.folio}")
+    assert movil.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_editor_creates_and_publishes_a_tramite(live_server, portal, pagina, captura):
