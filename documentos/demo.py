@@ -179,6 +179,17 @@ def _usuarios(areas: dict[str, Area], clave: str):
     return personal
 
 
+def _hora_de_oficina(dia, ahora: datetime, hora: int, minuto: int) -> datetime:
+    """A reception time on a weekday at office hours, never later than now."""
+    while True:
+        while dia.weekday() >= 5:
+            dia -= timedelta(days=1)
+        recibido = timezone.make_aware(datetime.combine(dia, time(hora, minuto)))
+        if recibido <= ahora:
+            return recibido
+        dia -= timedelta(days=1)
+
+
 def cargar(clave: str, total: int = 220, semilla: int = 2026) -> int:
     """Create the demo data; returns how many escritos were created."""
     if Escrito.objects.exists():
@@ -193,16 +204,17 @@ def cargar(clave: str, total: int = 220, semilla: int = 2026) -> int:
     personal = _usuarios(areas, clave)
     ventanilla = personal["OFP"][0]
 
-    hoy = timezone.localdate()
+    ahora = timezone.localtime()
     for n in range(total):
         tema, siglas, tipo, asuntos = azar.choice(CASOS)
         dias_atras = int(720 * azar.random() ** 1.4)  # two years, busier lately
-        dia = hoy - timedelta(days=dias_atras)
-        while dia.weekday() >= 5:
-            dia -= timedelta(days=1)
-        recibido = timezone.make_aware(
-            datetime.combine(dia, time(azar.randint(9, 14), azar.randint(0, 59)))
+        recibido = _hora_de_oficina(
+            ahora.date() - timedelta(days=dias_atras),
+            ahora,
+            azar.randint(9, 14),
+            azar.randint(0, 59),
         )
+        dia = recibido.date()
         colonia = azar.choice(COLONIAS)
         asunto = azar.choice(asuntos).format(
             calle=azar.choice(CALLES), colonia=colonia, anio=dia.year

@@ -1,4 +1,7 @@
+from datetime import datetime
+
 import pytest
+from django.utils import timezone
 
 from documentos import demo
 from documentos.models import Area, Escrito
@@ -15,3 +18,17 @@ def test_demo_data_is_realistic_and_loaded_once():
     assert len(set(Escrito.objects.values_list("estado", flat=True))) >= 4
     assert all(e.archivos.count() == 1 for e in Escrito.objects.all())
     assert verificar_cadena().integra
+
+
+def test_demo_escritos_are_received_on_weekdays_and_never_in_the_future():
+    demo.cargar(clave="demo-clave", total=60)
+    ahora = timezone.now()
+    for recibido in Escrito.objects.values_list("recibido_en", flat=True):
+        assert recibido <= ahora
+        assert timezone.localtime(recibido).weekday() < 5
+
+
+def test_a_reception_time_later_today_moves_to_the_previous_weekday():
+    lunes_temprano = timezone.make_aware(datetime(2026, 11, 30, 8, 0))
+    recibido = demo._hora_de_oficina(lunes_temprano.date(), lunes_temprano, 10, 15)
+    assert timezone.localtime(recibido) == timezone.make_aware(datetime(2026, 11, 27, 10, 15))
