@@ -10,7 +10,7 @@ VERSION_PIPELINE = 1
 class Ajustes:
     idioma: str = "spa"
     psm: int = 3
-    timeout: int = 120  # seconds per Tesseract call
+    timeout: float = 120  # seconds per Tesseract call
     confianza_minima: float = 60.0  # below this mean, ask OSD whether the page is turned
     version: int = VERSION_PIPELINE
 
@@ -25,7 +25,6 @@ def ajustes_actuales() -> Ajustes:
     if not settings.configured:
         return Ajustes()
     return Ajustes(
-        idioma=getattr(settings, "FOLIO_OCR_IDIOMA", "spa"),
-        psm=getattr(settings, "FOLIO_OCR_PSM", 3),
-        timeout=getattr(settings, "FOLIO_OCR_TIMEOUT", 120),
+        psm=getattr(settings, "FOLIO_OCR_PSM", Ajustes.psm),
+        timeout=getattr(settings, "FOLIO_OCR_TIMEOUT", Ajustes.timeout),
     )
