@@ -71,9 +71,10 @@ def fuente(azar: random.Random, tamano: int):
     return ImageFont.truetype(ruta, tamano), Path(ruta).name
 
 
-def pagina(azar: random.Random) -> tuple[Image.Image, str, str]:
+def pagina(azar: random.Random, dura: bool = False) -> tuple[Image.Image, str, str]:
+    """One page; `dura` makes every degradation stronger (and some pages upside down)."""
     contenido = texto(azar)
-    tipo, nombre = fuente(azar, 42)
+    tipo, nombre = fuente(azar, azar.choice([34, 38, 42]) if dura else 42)
     imagen = Image.new("L", (2550, 3300), 255)
     dibujo = ImageDraw.Draw(imagen)
     y = 300
@@ -81,22 +82,26 @@ def pagina(azar: random.Random) -> tuple[Image.Image, str, str]:
         dibujo.text((250, y), linea, fill=15, font=tipo)
         y += 62
     ops = [nombre]
-    angulo = azar.choice([-1, 1]) * azar.uniform(0.5, 3.5)
+    angulo = azar.choice([-1, 1]) * azar.uniform(0.5, 5.0 if dura else 3.5)
+    if dura and azar.random() < 0.2:
+        angulo += 180
     imagen = imagen.rotate(angulo, Image.Resampling.BICUBIC, fillcolor=255)
     ops.append(f"rot{angulo:+.1f}")
     a = np.asarray(imagen, dtype=np.float32)
     alto, ancho = a.shape
     yy, xx = np.mgrid[0:alto, 0:ancho]
-    luz = 1.0 - azar.uniform(0.15, 0.35) * ((xx / ancho) * azar.random() + (yy / alto) * 0.7)
+    luz = 1.0 - azar.uniform(0.15, 0.5 if dura else 0.35) * (
+        (xx / ancho) * azar.random() + (yy / alto) * 0.7
+    )
     a = 255 - (255 - a) * 0.9
     a *= luz
     ops.append("light")
     if azar.random() < 0.7:
-        a += np.random.default_rng(azar.randint(0, 10**6)).normal(0, 14, a.shape)
+        a += np.random.default_rng(azar.randint(0, 10**6)).normal(0, 24 if dura else 14, a.shape)
         ops.append("noise")
     imagen = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
     if azar.random() < 0.7:
-        imagen = imagen.filter(ImageFilter.GaussianBlur(azar.uniform(0.8, 1.6)))
+        imagen = imagen.filter(ImageFilter.GaussianBlur(azar.uniform(0.8, 2.0 if dura else 1.6)))
         ops.append("blur")
     if azar.random() < 0.4:
         imagen = imagen.resize((1700, 2200), Image.Resampling.LANCZOS)
@@ -109,15 +114,16 @@ def main():
     parser.add_argument("dir", type=Path)
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--semilla", type=int, default=7)
+    parser.add_argument("--dura", action="store_true", help="Degradaciones más fuertes.")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     azar = random.Random(args.semilla)
     manifiesto = ["name\tops"]
     for i in range(args.n):
-        imagen, contenido, ops = pagina(azar)
+        imagen, contenido, ops = pagina(azar, args.dura)
         nombre = f"gen_{i:03d}.jpg" if "noise" in ops else f"gen_{i:03d}.png"
         if nombre.endswith(".jpg"):
-            imagen.save(args.dir / nombre, quality=azar.randint(55, 85))
+            imagen.save(args.dir / nombre, quality=azar.randint(35 if args.dura else 55, 85))
         else:
             imagen.save(args.dir / nombre)
         (args.dir / nombre).with_suffix(".txt").write_text(contenido + "\n", encoding="utf-8")

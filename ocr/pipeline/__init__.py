@@ -51,19 +51,26 @@ def leer_pagina(pagina: Pagina, ajustes: Ajustes) -> ResultadoPagina:
         )
     preparada, vertical = enderezar(normalizar(pagina))
     if vertical:
+        # Lines run up/down: OSD says which way; when it cannot tell, read both.
         giro = orientacion(preparada, ajustes.timeout)
-        if giro:
-            preparada, _ = enderezar(girar(preparada, giro))
+        giros = [giro] if giro in (90, 270) else [90, 270]
+        return _mejor(_leer_girada(preparada, g, ajustes) for g in giros)
     resultado = reconocer(preparada, ajustes)
-    if vertical or (resultado.confianza or 0) >= ajustes.confianza_minima:
+    if (resultado.confianza or 0) >= ajustes.confianza_minima:
         return resultado
-    # Low confidence: the page may be upside down (profiles cannot tell 0 from 180).
-    giro = orientacion(preparada, ajustes.timeout)
-    if not giro:
-        return resultado
-    otra, _ = enderezar(girar(preparada, giro))
-    alternativa = reconocer(otra, ajustes)
-    return alternativa if (alternativa.confianza or 0) > (resultado.confianza or 0) else resultado
+    # Low confidence: the page may be upside down, which profiles cannot tell. OSD is
+    # asked first; it is unreliable on poor scans, so without its answer 180 is tried.
+    giro = orientacion(preparada, ajustes.timeout) or 180
+    return _mejor([resultado, _leer_girada(preparada, giro, ajustes)])
+
+
+def _leer_girada(preparada: PaginaPreparada, giro: int, ajustes: Ajustes) -> ResultadoPagina:
+    girada, _vertical = enderezar(girar(preparada, giro))
+    return reconocer(girada, ajustes)
+
+
+def _mejor(resultados) -> ResultadoPagina:
+    return max(resultados, key=lambda r: (r.confianza or 0, len(r.palabras)))
 
 
 def paginas(

@@ -54,8 +54,9 @@ def fondo(gris: np.ndarray) -> np.ndarray:
 
 
 def aplanar(gris: np.ndarray) -> np.ndarray:
-    """Divide by the background so uneven light becomes white paper, then stretch the
-    ink to black."""
+    """Remove speckle noise (3x3 median), divide by the background so uneven light
+    becomes white paper, then stretch the ink to black."""
+    gris = cv2.medianBlur(gris, 3)
     plano = cv2.divide(gris, np.maximum(fondo(gris), 1), scale=255)
     muestra = plano[::5, ::5]
     tinta = min(float(np.percentile(muestra, TINTA_PERCENTIL)), 150.0)
