@@ -16,8 +16,11 @@ def _config(ajustes: Ajustes) -> str:
     return f"--oem 1 --psm {ajustes.psm} -c preserve_interword_spaces=1"
 
 
+# Every Tesseract this process starts (OSD too) runs on one core; an explicit setting wins.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
 def reconocer(pagina: PaginaPreparada, ajustes: Ajustes) -> ResultadoPagina:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     imagen = Image.fromarray(pagina.imagen)
     imagen.format = "PPM"  # uncompressed temporary file: PNG would cost ~1 s a page
     try:
