@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from PIL import Image
+from PIL import Image, ImageOps
 from wagtail.admin.widgets.button import HeaderButton
 
 from ocr import selectors as ocr_selectors
@@ -271,9 +271,9 @@ def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
     else:
         with Image.open(io.BytesIO(contenido)) as original:
             original.seek(pagina - 1)
-            imagen = (
-                original.convert("RGB") if original.mode not in ("L", "RGB") else original.copy()
-            )
+            # Upright as the camera meant it: OCR word boxes use these coordinates.
+            imagen = ImageOps.exif_transpose(original)
+            imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
         imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
     salida = io.BytesIO()
     imagen.save(salida, "PNG", optimize=False)

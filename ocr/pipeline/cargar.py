@@ -14,6 +14,7 @@ import pypdfium2
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .normalizar import MAX_PIXELES
 from .tipos import ArchivoIlegible, Pagina, Palabra
 
 DPI_PDF = 300
@@ -92,22 +93,23 @@ def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
     try:
         if len(documento) == 0:
             raise ArchivoIlegible(_("El PDF no tiene páginas."))
-        escala = DPI_PDF / 72
         for indice in range(len(documento)):
             try:
                 hoja = documento[indice]
+                area_pt = max(hoja.get_width() * hoja.get_height(), 1.0)
+                escala = min(DPI_PDF / 72, 0.999 * (MAX_PIXELES / area_pt) ** 0.5)
                 ancho = round(hoja.get_width() * escala)
                 alto = round(hoja.get_height() * escala)
                 texto, palabras = _texto_pdf(hoja, escala)
                 if texto is not None:
-                    yield Pagina(indice + 1, None, DPI_PDF, ancho, alto, texto, palabras)
+                    yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
                     continue
                 imagen = hoja.render(scale=escala, grayscale=True).to_pil()
             except pypdfium2.PdfiumError as exc:
                 raise ArchivoIlegible(
                     _("La página %(numero)s del PDF está dañada.") % {"numero": indice + 1}
                 ) from exc
-            yield Pagina(indice + 1, imagen, DPI_PDF, imagen.width, imagen.height)
+            yield Pagina(indice + 1, imagen, escala * 72, imagen.width, imagen.height)
     finally:
         documento.close()
 

@@ -13,6 +13,7 @@ from .tipos import Pagina, PaginaPreparada
 DPI_OBJETIVO = 300
 DPI_MINIMO = 250  # below this, upsample to DPI_OBJETIVO
 ESCALA_MAXIMA = 3.0
+MAX_PIXELES = 60_000_000  # no page is upsampled (or a PDF rendered) beyond this
 LADO_LARGO_PULGADAS = 11.0  # letter/oficio/A4 scans without a dpi tag: estimate from size
 REDUCCION_FONDO = 8  # the background is estimated on a 1/8 image
 TINTA_PERCENTIL = 0.5  # this darkest share of pixels becomes black
@@ -68,6 +69,9 @@ def normalizar(pagina: Pagina) -> PaginaPreparada:
     gris = aplanar(a_gris(pagina.imagen))
     dpi = dpi_estimado(pagina)
     escala = min(DPI_OBJETIVO / dpi, ESCALA_MAXIMA) if dpi < DPI_MINIMO else 1.0
+    escala = min(escala, (MAX_PIXELES / max(gris.size, 1)) ** 0.5)
+    if escala < 1.05:  # not worth a resampling
+        escala = 1.0
     return PaginaPreparada(
         numero=pagina.numero,
         imagen=gris,

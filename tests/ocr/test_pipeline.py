@@ -170,3 +170,16 @@ def test_a_corrupt_file_fails_cleanly(contenido, mime, mensaje):
 def test_a_tesseract_timeout_is_transient():
     with pytest.raises(ErrorTransitorio, match="Tesseract tardó"):
         procesar(como_bytes(pagina()), "image/png", Ajustes(timeout=0.001))
+
+
+def test_a_poster_size_pdf_page_is_rendered_within_the_pixel_limit():
+    from ocr.pipeline.normalizar import MAX_PIXELES
+
+    salida = io.BytesIO()
+    hoja = canvas.Canvas(salida, pagesize=(100 * 72, 100 * 72))  # 100 x 100 inches
+    hoja.rect(72, 72, 144, 144, fill=1)
+    hoja.showPage()
+    hoja.save()
+    [pagina_pdf] = list(cargar(salida.getvalue(), "application/pdf"))
+    assert pagina_pdf.ancho * pagina_pdf.alto <= MAX_PIXELES
+    assert normalizar(pagina_pdf).escala == 1.0
