@@ -166,21 +166,32 @@ def test_the_sweeper_gives_up_after_the_last_attempt(recibir, escaneo):
 
 @override_settings(TASKS=BASE_DE_DATOS)
 def test_a_dead_worker_is_recovered_with_the_database_backend(
-    recibir, escaneo, django_capture_on_commit_callbacks, capsys
+    recibir, escaneo, django_capture_on_commit_callbacks, capsys, monkeypatch
 ):
-    """The real django-tasks database backend: a worker claimed the task and died."""
+    """The real django-tasks database backend and `db_worker`: a worker claimed the OCR task
+    and died. Only the worker's closing of "old" connections is switched off: inside the
+    test's transaction it would close the connection the test runs in."""
     from django_tasks.base import TaskResultStatus
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
-    archivo = recibir(("escaneo.png", escaneo)).archivos.get()
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     with django_capture_on_commit_callbacks(execute=True):
-        services.encolar(archivo.pk)
-    huerfana = DBTaskResult.objects.get()
+        archivo = recibir(("escaneo.png", escaneo)).archivos.get()
+    huerfana = DBTaskResult.objects.get(task_path="ocr.tasks.ocr_archivo")
     huerfana.claim("worker-muerto")
     _atascar(archivo)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ocr_barrer")
     assert "1 archivo(s) encolado(s) de nuevo" in capsys.readouterr().out
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
+    listas = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path="ocr.tasks.ocr_archivo"
+    )
+    assert list(listas.values_list("args_kwargs", flat=True)) == [
+        {"args": [archivo.pk], "kwargs": {}}
+    ]
     call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay")
     assert ResultadoOCR.objects.get(archivo=archivo).estado == ResultadoOCR.Estado.TERMINADO
+    # The backend itself never ends the dead worker's task: only the sweeper recovers it.
+    huerfana.refresh_from_db()
+    assert huerfana.status == TaskResultStatus.RUNNING
