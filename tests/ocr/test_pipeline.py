@@ -90,6 +90,34 @@ def test_word_boxes_are_in_original_page_coordinates():
     )
 
 
+@pytest.mark.parametrize("angulo", [0.0, 2.5])
+def test_word_boxes_match_where_the_words_were_drawn(angulo):
+    """Upsampled (150 -> 300 dpi), deskewed and cropped: the box still lands on the word
+    as drawn on the original page."""
+    import math
+
+    from PIL import ImageDraw, ImageFont
+
+    imagen = Image.new("L", (1275, 600), 255)
+    dibujo = ImageDraw.Draw(imagen)
+    fuente = ImageFont.load_default(size=24)
+    for i, linea in enumerate(["Expediente 4821 de Obras", "Solicitud de copia simple"]):
+        dibujo.text((300, 250 + 40 * i), linea, fill=0, font=fuente)
+    x0, y0, x1, y1 = dibujo.textbbox((300, 250), "Expediente", font=fuente)
+    imagen = imagen.rotate(angulo, Image.Resampling.BICUBIC, fillcolor=255)
+    # Where PIL's rotation (counter-clockwise, about the centre) put the word's corners.
+    t, (cx, cy) = math.radians(angulo), (imagen.width / 2, imagen.height / 2)
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+        xs.append(cx + (x - cx) * math.cos(t) + (y - cy) * math.sin(t))
+        ys.append(cy - (x - cx) * math.sin(t) + (y - cy) * math.cos(t))
+    esperado = (min(xs), min(ys), max(xs), max(ys))
+    [resultado] = procesar(como_bytes(imagen, dpi=(150, 150)))
+    palabra = next(p for p in resultado.palabras if p.texto == "Expediente")
+    caja = (palabra.x, palabra.y, palabra.x + palabra.ancho, palabra.y + palabra.alto)
+    assert caja == pytest.approx(esperado, abs=5)
+
+
 def test_exif_orientation_is_applied(texto_plano):
     girada = pagina().rotate(90, expand=True)  # stored sideways, EXIF says "turn 270"
     exif = Image.Exif()
