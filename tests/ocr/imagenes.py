@@ -30,3 +30,18 @@ def como_bytes(imagen: Image.Image, formato="PNG", **opciones) -> bytes:
     salida = io.BytesIO()
     imagen.save(salida, formato, **opciones)
     return salida.getvalue()
+
+
+def degradar(imagen: Image.Image, *, semilla=3) -> bytes:
+    """What a cheap scanner does: uneven light, noise, blur, then JPEG."""
+    import numpy as np
+    from PIL import ImageFilter
+
+    a = np.asarray(imagen, dtype=np.float32)
+    luz = 1.0 - 0.35 * np.linspace(0, 1, a.shape[1], dtype=np.float32)[None, :]
+    a = (255 - (255 - a) * 0.85) * luz
+    a += np.random.default_rng(semilla).normal(0, 18, a.shape)
+    borrosa = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(1.0)
+    )
+    return como_bytes(borrosa, "JPEG", quality=60)
