@@ -9,6 +9,7 @@ from datetime import timedelta
 from functools import cache, partial
 
 import pytesseract
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.functions import Greatest
@@ -38,6 +39,10 @@ class Reclamo:
 
 class Reemplazado(Exception):
     """Another run took the file over (a re-run or the sweeper): stop quietly."""
+
+
+class TrabajadorPerdido(Exception):
+    """Recorded on a dead worker's task row when the sweeper takes its file back."""
 
 
 @cache
@@ -259,16 +264,38 @@ def volver_a_leer(archivo_ids, *, encolar_ya: bool = True) -> int:
     return len(archivo_ids)
 
 
+def _cerrar_huerfanas(archivo_ids: set[int], limite) -> None:
+    """End the dead workers' OCR task rows of the database task backend (it would show
+    them RUNNING forever)."""
+    if not archivo_ids or not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import ocr_archivo
+
+    huerfanas = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, task_path=ocr_archivo.module_path, started_at__lt=limite
+    )
+    for fila in huerfanas:
+        if (fila.args_kwargs.get("args") or [None])[0] in archivo_ids:
+            fila.set_failed(
+                TrabajadorPerdido(_("El worker se detuvo; el OCR se volvió a encolar."))
+            )
+
+
 def barrer(minutos: int | None = None) -> tuple[int, int]:
     """Re-queue OCR left en_proceso with no progress for `minutos` (a worker died: the
-    database task backend leaves its task RUNNING forever). A file that has used all its
-    attempts ends as fallo. Returns (re-queued, failed)."""
+    database task backend leaves its task RUNNING forever, so that row is ended too).
+    A file that has used all its attempts ends as fallo. Returns (re-queued, failed)."""
     minutos = settings.FOLIO_OCR_ATASCADO_MIN if minutos is None else minutos
     limite = timezone.now() - timedelta(minutes=minutos)
     reencolados = fallidos = 0
     with transaction.atomic():
-        atascados = ResultadoOCR.objects.select_for_update().filter(
-            estado=Estado.EN_PROCESO, actualizado_en__lt=limite
+        atascados = list(
+            ResultadoOCR.objects.select_for_update().filter(
+                estado=Estado.EN_PROCESO, actualizado_en__lt=limite
+            )
         )
         for resultado in atascados:
             if resultado.intentos >= settings.FOLIO_OCR_INTENTOS:
@@ -287,4 +314,5 @@ def barrer(minutos: int | None = None) -> tuple[int, int]:
                 reencolados += 1
             resultado.ejecucion = None
             resultado.save()
+        _cerrar_huerfanas({r.archivo_id for r in atascados}, limite)
     return reencolados, fallidos

@@ -180,6 +180,9 @@ def test_a_dead_worker_is_recovered_with_the_database_backend(
         archivo = recibir(("escaneo.png", escaneo)).archivos.get()
     huerfana = DBTaskResult.objects.get(task_path="ocr.tasks.ocr_archivo")
     huerfana.claim("worker-muerto")
+    DBTaskResult.objects.filter(pk=huerfana.pk).update(
+        started_at=timezone.now() - timedelta(minutes=50)
+    )
     _atascar(archivo)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ocr_barrer")
@@ -192,6 +195,7 @@ def test_a_dead_worker_is_recovered_with_the_database_backend(
     ]
     call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay")
     assert ResultadoOCR.objects.get(archivo=archivo).estado == ResultadoOCR.Estado.TERMINADO
-    # The backend itself never ends the dead worker's task: only the sweeper recovers it.
+    # The backend never ends the dead worker's task row; the sweeper did.
     huerfana.refresh_from_db()
-    assert huerfana.status == TaskResultStatus.RUNNING
+    assert huerfana.status == TaskResultStatus.FAILED
+    assert huerfana.exception_class_path == "ocr.services.TrabajadorPerdido"
