@@ -30,6 +30,11 @@ urlpatterns = [
         escrito.PaginaArchivoView.as_view(),
         name="archivo_pagina",
     ),
+    path(
+        "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
+        escrito.ReleerOCRView.as_view(),
+        name="archivo_ocr",
+    ),
     path("escritos/<int:pk>/acuse/", acuse.AcuseView.as_view(), name="acuse"),
     path("escritos/<int:pk>/acuse.pdf", acuse.AcusePdfView.as_view(), name="acuse_pdf"),
 ]

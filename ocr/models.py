@@ -33,6 +33,8 @@ class ResultadoOCR(models.Model):
     iniciado_en = models.DateTimeField(_("iniciado en"), null=True, blank=True)
     terminado_en = models.DateTimeField(_("terminado en"), null=True, blank=True)
     actualizado_en = models.DateTimeField(auto_now=True)
+    # The run that holds the result; a run whose token was replaced discards its work.
+    ejecucion = models.UUIDField(_("ejecución"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("resultado de OCR")

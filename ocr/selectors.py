@@ -1,6 +1,7 @@
 """Reads of OCR results for other packages (search indexing, the escrito page)."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .models import PaginaOCR, ResultadoOCR
 
@@ -19,3 +20,78 @@ def textos_por_archivo(archivo_ids) -> dict[int, list[tuple[int, str]]]:
     for archivo_id, numero, texto in paginas:
         textos[archivo_id].append((numero, texto))
     return dict(textos)
+
+
+@dataclass(frozen=True)
+class EstadoPagina:
+    numero: int
+    confianza: float | None
+    origen: str
+
+
+@dataclass(frozen=True)
+class EstadoOCR:
+    """What staff see about one file's OCR."""
+
+    estado: str
+    etiqueta: str
+    motivo: str
+    paginas_hechas: int
+    paginas_total: int
+    confianza: float | None
+    intentos: int
+    motor: str
+    segundos: float | None
+    terminado_en: object
+    paginas: tuple[EstadoPagina, ...]
+
+    @property
+    def activo(self) -> bool:
+        return self.estado in (ResultadoOCR.Estado.PENDIENTE, ResultadoOCR.Estado.EN_PROCESO)
+
+    @property
+    def porcentaje(self) -> int:
+        return round(100 * self.paginas_hechas / self.paginas_total) if self.paginas_total else 0
+
+
+def estado_por_archivo(archivo_ids) -> dict[int, EstadoOCR]:
+    """OCR state, progress and per-page confidence per file; files never queued are absent."""
+    resultados = ResultadoOCR.objects.filter(archivo_id__in=list(archivo_ids))
+    paginas: dict[int, list[EstadoPagina]] = defaultdict(list)
+    for resultado_id, numero, confianza, origen in (
+        PaginaOCR.objects.filter(
+            resultado__in=resultados, resultado__estado=ResultadoOCR.Estado.TERMINADO
+        )
+        .order_by("resultado_id", "numero")
+        .values_list("resultado_id", "numero", "confianza", "origen")
+    ):
+        paginas[resultado_id].append(EstadoPagina(numero, confianza, origen))
+    return {
+        r.archivo_id: EstadoOCR(
+            estado=r.estado,
+            etiqueta=r.get_estado_display(),
+            motivo=r.motivo,
+            paginas_hechas=r.paginas_hechas,
+            paginas_total=r.paginas_total,
+            confianza=r.confianza,
+            intentos=r.intentos,
+            motor=r.motor,
+            segundos=r.segundos,
+            terminado_en=r.terminado_en,
+            paginas=tuple(paginas.get(r.pk, ())),
+        )
+        for r in resultados
+    }
+
+
+def pagina_leida(archivo_id: int, numero: int) -> PaginaOCR | None:
+    """The finished text of one page, for the viewer (None while not read)."""
+    return (
+        PaginaOCR.objects.filter(
+            resultado__archivo_id=archivo_id,
+            resultado__estado=ResultadoOCR.Estado.TERMINADO,
+            numero=numero,
+        )
+        .only("numero", "texto", "confianza", "origen")
+        .first()
+    )

@@ -1,8 +1,11 @@
-"""OCR background tasks. The pipeline itself lands with the OCR work (feat/ocr)."""
+"""OCR background tasks: thin, by id, safe to run twice (the work is in services)."""
 
 from django_tasks import task
 
 
 @task()
-def ocr_archivo(archivo_id: int) -> None:
-    """Placeholder until the OCR pipeline is merged: does nothing."""
+def ocr_archivo(archivo_id: int) -> str | None:
+    """Read the text of one stored file (documentos.Archivo)."""
+    from . import services
+
+    return services.leer_archivo(archivo_id)

@@ -4,6 +4,8 @@ set -euo pipefail
 py=${1:-.venv/bin/python}
 port=${PORT:-8000}
 
+# No worker runs yet, so OCR left "en proceso" by a previous run is stale: re-queue it.
+"$py" manage.py ocr_barrer --minutos 0
 "$py" manage.py db_worker &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT INT TERM

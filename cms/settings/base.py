@@ -189,6 +189,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish"
 FOLIO_ESTADISTICAS_CACHE_SEGUNDOS = env_int("FOLIO_ESTADISTICAS_CACHE_SEGUNDOS", 60)
 
+# OCR (ocr): Tesseract's page segmentation mode and time limit per page (seconds); bounded
+# retries with exponential backoff for transient errors; work "en proceso" with no progress
+# for this many minutes is re-queued by `manage.py ocr_barrer`.
+FOLIO_OCR_PSM = env_int("FOLIO_OCR_PSM", 3)
+FOLIO_OCR_TIMEOUT = env_int("FOLIO_OCR_TIMEOUT", 120)
+FOLIO_OCR_INTENTOS = env_int("FOLIO_OCR_INTENTOS", 4)
+FOLIO_OCR_ESPERA_S = env_int("FOLIO_OCR_ESPERA_S", 30)
+FOLIO_OCR_ATASCADO_MIN = env_int("FOLIO_OCR_ATASCADO_MIN", 30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

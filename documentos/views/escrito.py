@@ -11,8 +11,11 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from PIL import Image
+from PIL import Image, ImageOps
 from wagtail.admin.widgets.button import HeaderButton
+
+from ocr import selectors as ocr_selectors
+from ocr import services as ocr_services
 
 from .. import selectors
 from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
@@ -115,12 +118,17 @@ class EscritoView(VistaStaff):
                 pagina=_entero(get.get("pagina"), 1),
                 archivo_id=_entero(get.get("archivo")),
             )
+        estados_ocr = ocr_selectors.estado_por_archivo(a.pk for a in archivos)
+        for archivo in archivos:
+            archivo.estado_ocr = estados_ocr.get(archivo.pk)
         recientes_primero = get.get("bitacora") != "asc"
         context.update(
             escrito=escrito,
             semaforo=semaforo(escrito),
             archivos=archivos,
             visor=visor,
+            texto_visor=visor and ocr_selectors.pagina_leida(visor.archivo.pk, visor.pagina),
+            ocr_activo=any(e.activo for e in estados_ocr.values()),
             linea=selectors.linea_de_tiempo(escrito, recientes_primero=recientes_primero),
             recientes_primero=recientes_primero,
             turnos=escrito.turnos.select_related("a_area", "de_area", "a_usuario", "turnado_por"),
@@ -215,6 +223,22 @@ class AccionView(EscritoView):
         return _("Escrito retirado del archivo público.")
 
 
+class ReleerOCRView(Prohibido403, View):
+    """POST: read a file's text again (OCR), replacing the current result when done."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, archivo_id):
+        archivo = archivo_visible(request.user, pk, archivo_id)
+        ocr_services.volver_a_leer([archivo.pk])
+        messages.success(
+            request,
+            _("Se volverá a leer «%(nombre)s»; el texto actual se reemplaza al terminar.")
+            % {"nombre": archivo.nombre_original},
+        )
+        return redirect(reverse("documentos_admin:escrito", args=[pk]) + "#archivos")
+
+
 class ArchivoView(Prohibido403, View):
     """Stream a stored file to staff who may see its escrito, writing the bitácora."""
 
@@ -247,9 +271,9 @@ def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
     else:
         with Image.open(io.BytesIO(contenido)) as original:
             original.seek(pagina - 1)
-            imagen = (
-                original.convert("RGB") if original.mode not in ("L", "RGB") else original.copy()
-            )
+            # Upright as the camera meant it: OCR word boxes use these coordinates.
+            imagen = ImageOps.exif_transpose(original)
+            imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
         imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
     salida = io.BytesIO()
     imagen.save(salida, "PNG", optimize=False)

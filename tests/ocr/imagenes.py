@@ -1,0 +1,47 @@
+"""Small generated pages for the OCR tests (Pillow's bundled font: no system fonts needed)."""
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+
+# ASCII only: Pillow's bundled font has no accented letters.
+LINEAS = [
+    "Solicitud de licencia de construccion",
+    "Por medio del presente solicito la revision",
+    "del expediente 245 de la colonia Centro.",
+    "Atentamente, Maria Guadalupe Perez",
+]
+
+
+def pagina(lineas=LINEAS, *, ancho=1400, alto=700, tamano=34, angulo=0.0) -> Image.Image:
+    """A white page at ~300 dpi with the lines in black, rotated `angulo` degrees
+    counter-clockwise."""
+    imagen = Image.new("L", (ancho, alto), 255)
+    dibujo = ImageDraw.Draw(imagen)
+    fuente = ImageFont.load_default(size=tamano)
+    for i, linea in enumerate(lineas):
+        dibujo.text((80, 80 + i * int(tamano * 1.8)), linea, fill=0, font=fuente)
+    if angulo:
+        imagen = imagen.rotate(angulo, Image.Resampling.BICUBIC, fillcolor=255)
+    return imagen
+
+
+def como_bytes(imagen: Image.Image, formato="PNG", **opciones) -> bytes:
+    salida = io.BytesIO()
+    imagen.save(salida, formato, **opciones)
+    return salida.getvalue()
+
+
+def degradar(imagen: Image.Image, *, semilla=3) -> bytes:
+    """What a cheap scanner does: uneven light, noise, blur, then JPEG."""
+    import numpy as np
+    from PIL import ImageFilter
+
+    a = np.asarray(imagen, dtype=np.float32)
+    luz = 1.0 - 0.35 * np.linspace(0, 1, a.shape[1], dtype=np.float32)[None, :]
+    a = (255 - (255 - a) * 0.85) * luz
+    a += np.random.default_rng(semilla).normal(0, 18, a.shape)
+    borrosa = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(1.0)
+    )
+    return como_bytes(borrosa, "JPEG", quality=60)
