@@ -137,11 +137,29 @@ MORALES = [
 ]
 
 
+# Scalable fonts with Spanish accents (Debian fonts-dejavu-core, fonts-liberation).
+FUENTES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+)
+
+
+def _fuente(tamano: int):
+    """The first installed font of FUENTES; Pillow's own (no accents) as a last resort."""
+    for ruta in FUENTES:
+        try:
+            return ImageFont.truetype(ruta, tamano)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=tamano)
+
+
 def _escaneo(asunto: str, remitente: str, fecha: datetime) -> bytes:
     """A letter-size page at 150 dpi with the writing's text, as a clerk would scan it."""
     pagina = Image.new("L", (1275, 1650), 250)
     dibujo = ImageDraw.Draw(pagina)
-    fuente = ImageFont.load_default(size=30)
+    fuente = _fuente(30)
     cuerpo = (
         f"C. Presidenta Municipal. Presente. Por medio del presente escrito, "
         f"{asunto.lower()}. Lo anterior con fundamento en el derecho de petición. "

@@ -3,8 +3,9 @@
 # Installs them when it can (root or password-less sudo); otherwise says exactly what to run.
 set -euo pipefail
 
-packages=(tesseract-ocr tesseract-ocr-spa)
+packages=(tesseract-ocr tesseract-ocr-spa fonts-dejavu-core)
 missing=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx spa; then
   missing+=(tesseract-ocr-spa)

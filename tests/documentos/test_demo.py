@@ -32,3 +32,14 @@ def test_a_reception_time_later_today_moves_to_the_previous_weekday():
     lunes_temprano = timezone.make_aware(datetime(2026, 11, 30, 8, 0))
     recibido = demo._hora_de_oficina(lunes_temprano.date(), lunes_temprano, 10, 15)
     assert timezone.localtime(recibido) == timezone.make_aware(datetime(2026, 11, 27, 10, 15))
+
+
+@pytest.mark.tesseract
+def test_demo_scans_read_back_with_their_accents():
+    from ocr import pipeline
+
+    asunto = "Petición de revisión del alumbrado público"
+    escaneo = demo._escaneo(asunto, "José Ramírez Sánchez", datetime(2026, 3, 2, 10, 0))
+    [pagina] = pipeline.procesar(escaneo, "image/png")
+    assert asunto in " ".join(pagina.texto.split())
+    assert "la atención que se sirva dar" in " ".join(pagina.texto.split())
