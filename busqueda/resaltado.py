@@ -1,0 +1,81 @@
+"""Highlighted snippets as safe HTML (<mark> around matches, everything else escaped).
+
+Elasticsearch highlights the folded copy of a text; `restaurar` maps the fragment back
+onto the original (folding keeps offsets). The database backend highlights in Python
+with the same analysis it searches with (`resaltar`).
+"""
+
+from django.utils.html import escape
+
+from .consulta import Frase, Termino
+from .texto import PALABRA, VACIAS, plegar, raiz
+
+INICIO, FIN = "\x02", "\x03"
+LARGO = 180
+
+
+def _html(texto: str) -> str:
+    return escape(texto).replace(INICIO, "<mark>").replace(FIN, "</mark>")
+
+
+def restaurar(fragmento: str, original: str) -> str:
+    """A fragment of plegar(original) with INICIO/FIN marks -> the same span of the original."""
+    limpio = fragmento.replace(INICIO, "").replace(FIN, "")
+    inicio = plegar(original).find(limpio)
+    if inicio < 0:
+        return _html(fragmento)
+    partes, i = [], inicio
+    for caracter in fragmento:
+        if caracter in (INICIO, FIN):
+            partes.append(caracter)
+        else:
+            partes.append(original[i])
+            i += 1
+    return _html("".join(partes))
+
+
+def marcado(texto: str) -> str:
+    return _html(texto)
+
+
+def _coincide(positivos):
+    raices, prefijos = set(), []
+    for parte in positivos:
+        if isinstance(parte, Termino) and parte.prefijo:
+            prefijos.append(raiz(plegar(parte.texto.lower())))
+        else:
+            palabras = parte.palabras if isinstance(parte, Frase | Termino) else []
+            raices |= {raiz(plegar(p)) for p in palabras if p not in VACIAS}
+
+    def coincide(palabra: str) -> bool:
+        r = raiz(palabra)
+        return r in raices or any(r.startswith(p) or palabra.startswith(p) for p in prefijos)
+
+    return coincide
+
+
+def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
+    """The snippet around the first matching word, or None when nothing matches."""
+    coincide = _coincide(positivos)
+    plegado = plegar(texto)
+    tramos = [m.span() for m in PALABRA.finditer(plegado) if coincide(m.group().lower())]
+    if not tramos:
+        return None
+    inicio = max(0, tramos[0][0] - largo // 3)
+    if inicio:
+        espacio = texto.find(" ", inicio)
+        inicio = espacio + 1 if 0 <= espacio < tramos[0][0] else inicio
+    fin = min(len(texto), inicio + largo)
+    if fin < len(texto):
+        espacio = texto.rfind(" ", tramos[0][1], fin)
+        fin = espacio if espacio > 0 else fin
+    partes, cursor = [], inicio
+    for a, b in tramos:
+        if a < inicio or b > fin:
+            continue
+        partes += [texto[cursor:a], INICIO, texto[a:b], FIN]
+        cursor = b
+    partes.append(texto[cursor:fin])
+    prefijo = "… " if inicio > 0 else ""
+    sufijo = " …" if fin < len(texto) else ""
+    return prefijo + _html("".join(partes)) + sufijo
