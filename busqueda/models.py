@@ -35,8 +35,14 @@ class PendienteIndice(models.Model):
 class DocumentoBusqueda(models.Model):
     """One escrito as the database backend searches it (folded, stemmed text)."""
 
+    # No database constraint: like an Elasticsearch index, these rows are repaired by
+    # reconcile rather than by cascades.
     escrito = models.OneToOneField(
-        "documentos.Escrito", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "documentos.Escrito",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     folio = models.CharField(max_length=40)
     tipo = models.CharField(max_length=30)
@@ -91,7 +97,11 @@ class PaginaPortalBusqueda(models.Model):
     """A published Wagtail page as the database backend searches it."""
 
     page = models.OneToOneField(
-        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     titulo = models.CharField(max_length=255)
     texto = models.TextField(blank=True)
