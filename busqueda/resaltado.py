@@ -10,7 +10,7 @@ from django.utils.html import escape
 from .consulta import Frase, Termino
 from .texto import PALABRA, VACIAS, plegar, raiz
 
-INICIO, FIN = "\x02", "\x03"
+INICIO, FIN = "\ue000", "\ue001"  # private-use marks (Elasticsearch trims control characters)
 LARGO = 180
 
 

@@ -25,7 +25,8 @@ def buscar(consulta: Consulta, usuario=None) -> Resultados:
     return _llamar(actual().buscar, consulta, alcance(usuario))
 
 
-def similares(escrito_id: int, usuario=None, cuantos: int = 5) -> list[Resultado]:
+def similares(escrito_id: int, usuario=None, cuantos: int = 5) -> list[Resultado] | None:
+    """Escritos like this one; None when `usuario` may not see the escrito itself."""
     return _llamar(actual().similares, escrito_id, alcance(usuario), cuantos)
 
 

@@ -431,11 +431,11 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     )
 
 
-def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado]:
+def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
-    fila = DocumentoBusqueda.objects.filter(pk=escrito_id).first()
+    fila = DocumentoBusqueda.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
     if fila is None:
-        return []
+        return None  # unknown, or not visible to this scope: nothing is revealed
     frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
     claves = [p for p, _ in frecuencias.most_common(12)]
     if not claves:

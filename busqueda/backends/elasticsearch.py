@@ -519,14 +519,19 @@ def _resultado(hit: dict, alcance: Alcance) -> Resultado:
     return fila_resultado(fuente, alcance, fragmentos, hit.get("_score") or 0.0)
 
 
-def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado]:
+def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """ "Más como este": more_like_this over the folded texts of the escrito."""
-    try:
-        fuente = get_client().get(
-            index=alias("escritos"), id=str(escrito_id), source_includes=["asunto", "paginas.texto"]
-        )["_source"]
-    except NotFoundError:
-        return []
+    visible = (
+        Search(using=get_client(), index=alias("escritos"))
+        .query(Q("bool", filter=[Q("ids", values=[str(escrito_id)]), *filtro_alcance(alcance)]))
+        .source(["asunto", "paginas.texto"])
+        .extra(size=1)
+        .execute()
+        .to_dict()["hits"]["hits"]
+    )
+    if not visible:
+        return None  # unknown, or not visible to this scope: nothing is revealed
+    fuente = visible[0]["_source"]
     texto = " ".join([fuente["asunto"]] + [p["texto"] for p in fuente.get("paginas", [])])
     s = Search(using=get_client(), index=alias("escritos"))
     s = s.query(

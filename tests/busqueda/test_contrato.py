@@ -274,3 +274,9 @@ def test_staff_de_area_ve_sus_turnos(corpus, staff_finanzas, staff_obras):
     assert corpus["confidencial"].pk in finanzas
     assert corpus["reservada"].pk not in finanzas
     assert corpus["reservada"].pk in encontrar("", staff_obras)
+
+
+def test_mas_como_este_de_un_escrito_oculto_no_revela_nada(corpus, staff_finanzas):
+    assert similares(corpus["reservada"].pk, None) is None
+    assert similares(corpus["reservada"].pk, staff_finanzas) is None
+    assert similares(999_999, None) is None
