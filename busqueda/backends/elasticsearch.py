@@ -8,7 +8,10 @@ search-as-you-type).
 """
 
 import hashlib
+import itertools
 import json
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -245,11 +248,49 @@ def guardar(tipo: str, docs: list[dict], borrados: list[int], version: int) -> N
     _bulk(todas)
 
 
+def _bulk_en_paralelo(acciones_, progreso=None) -> int:
+    """streaming_bulk in a second thread while this one keeps reading the database.
+
+    Only the HTTP side moves to the thread (the database connection stays in this one);
+    a small queue of chunks bounds memory.
+    """
+    cola: queue.Queue = queue.Queue(maxsize=4)
+    estado: dict = {}
+
+    def enviar():
+        try:
+            estado["hechos"] = _bulk(itertools.chain.from_iterable(iter(cola.get, None)), progreso)
+        except BaseException as error:
+            estado["error"] = error
+            while cola.get() is not None:  # unblock the reader
+                pass
+
+    hilo = threading.Thread(target=enviar, name="busqueda-bulk", daemon=True)
+    hilo.start()
+    trozo = []
+    try:
+        for accion in acciones_:
+            trozo.append(accion)
+            if len(trozo) >= CHUNK:
+                cola.put(trozo)
+                trozo = []
+                if "error" in estado:
+                    break
+        if trozo and "error" not in estado:
+            cola.put(trozo)
+    finally:
+        cola.put(None)
+        hilo.join()
+    if "error" in estado:
+        raise estado["error"]
+    return estado["hechos"]
+
+
 def reconstruir(tipo: str, docs: Iterable[dict], version: int, progreso=None) -> str:
     """Bulk into a new index (refresh off), then swap the alias; old versions are dropped."""
     cliente = get_client()
     nuevo = _crear(tipo, reconstruccion=True)
-    _bulk(acciones(tipo, docs, nuevo, version), progreso)
+    _bulk_en_paralelo(acciones(tipo, docs, nuevo, version), progreso)
     cliente.indices.put_settings(index=nuevo, settings={"index": {"refresh_interval": "1s"}})
     cliente.indices.refresh(index=nuevo)
     return nuevo
@@ -453,7 +494,32 @@ def _busqueda(consulta: Consulta, alcance: Alcance) -> Search:
     return s
 
 
+def cuerpo(consulta: Consulta, alcance: Alcance) -> dict:
+    """The exact request body `buscar` sends (the benchmark replays it raw)."""
+    return _completa(consulta, alcance).to_dict()
+
+
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
+    respuesta = _completa(consulta, alcance).execute().to_dict()
+    resultados = [_resultado(hit, alcance) for hit in respuesta["hits"]["hits"]]
+    crudas = {}
+    if consulta.facetas:
+        for faceta in FACETAS:
+            crudas[faceta] = [
+                (b["key_as_string"] if faceta == "anio" else str(b["key"]), b["doc_count"])
+                for b in respuesta["aggregations"][faceta]["buckets"]
+            ]
+    return Resultados(
+        total=respuesta["hits"]["total"]["value"],
+        resultados=resultados,
+        facetas=etiquetar_facetas(crudas, consulta),
+        pagina=consulta.pagina,
+        por_pagina=consulta.por_pagina,
+        motor="elasticsearch",
+    )
+
+
+def _completa(consulta: Consulta, alcance: Alcance) -> Search:
     s = _busqueda(consulta, alcance)
     s = s.sort(*ORDEN[consulta.orden])
     s = s.source(excludes=_OCULTOS + (["remitente"] if alcance.publico else []))
@@ -474,23 +540,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
                 )
             else:
                 s.aggs.bucket(faceta, A("terms", field=campo, size=50))
-    respuesta = s.execute().to_dict()
-    resultados = [_resultado(hit, alcance) for hit in respuesta["hits"]["hits"]]
-    crudas = {}
-    if consulta.facetas:
-        for faceta in FACETAS:
-            crudas[faceta] = [
-                (b["key_as_string"] if faceta == "anio" else str(b["key"]), b["doc_count"])
-                for b in respuesta["aggregations"][faceta]["buckets"]
-            ]
-    return Resultados(
-        total=respuesta["hits"]["total"]["value"],
-        resultados=resultados,
-        facetas=etiquetar_facetas(crudas, consulta),
-        pagina=consulta.pagina,
-        por_pagina=consulta.por_pagina,
-        motor="elasticsearch",
-    )
+    return s
 
 
 def _fragmento_de(resalte: dict, original: str, plegado_campo: str, campo: str) -> str | None:
