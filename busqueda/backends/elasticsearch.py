@@ -38,7 +38,7 @@ from elasticsearch.dsl import (
 
 from ..client import get_client
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
-from ..resaltado import FIN, INICIO, marcado, restaurar
+from ..resaltado import FIN, INICIO, marcado, resaltar, restaurar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import plegar
 from ..visibilidad import Alcance
@@ -50,7 +50,7 @@ RAIZ = analyzer("folio_raiz", tokenizer="standard", filter=["lowercase", _stop, 
 PLEGADO = analyzer("folio_plegado", tokenizer="standard", filter=["lowercase", _stop])
 MINUSCULAS = normalizer("folio_minusculas", filter=["lowercase"])
 PREFIJOS = {"min_chars": 2, "max_chars": 10}
-FUZZY = "AUTO:5,8"  # no edits below 5 letters, one up to 7, two from 8 on
+FUZZY = "AUTO:5,1000"  # one edit from 5 letters on (two edits cost too much per query)
 CHUNK = 500
 MAX_VENTANA = 100_000
 
@@ -59,7 +59,9 @@ def _texto():
     return Text(analyzer=RAIZ)
 
 
-def _plegado():
+def _plegado(offsets=False):
+    if offsets:  # highlighting from the postings: no re-analysis at query time
+        return Text(analyzer=PLEGADO, index_prefixes=PREFIJOS, index_options="offsets")
     return Text(analyzer=PLEGADO, index_prefixes=PREFIJOS)
 
 
@@ -68,7 +70,12 @@ class PaginaDoc(InnerDoc):
     numero = Integer()
     pagina_global = Integer()
     texto = Text(analyzer=RAIZ, copy_to="contenido")
-    texto_plegado = Text(analyzer=PLEGADO, index_prefixes=PREFIJOS, copy_to="contenido_plegado")
+    texto_plegado = Text(
+        analyzer=PLEGADO,
+        index_prefixes=PREFIJOS,
+        index_options="offsets",
+        copy_to="contenido_plegado",
+    )
 
 
 class EscritoDoc(Document):
@@ -92,7 +99,7 @@ class EscritoDoc(Document):
     remitente = _texto()
     remitente_plegado = _plegado()
     asunto = _texto()
-    asunto_plegado = _plegado()
+    asunto_plegado = _plegado(offsets=True)
     paginas = Nested(PaginaDoc)
     contenido = _texto()  # every page, copied from paginas.texto (matching across pages)
     contenido_plegado = _plegado()
@@ -107,7 +114,7 @@ class PaginaPortalDoc(Document):
     titulo = _texto()
     titulo_plegado = _plegado()
     texto = _texto()
-    texto_plegado = _plegado()
+    texto_plegado = _plegado(offsets=True)
     url = Keyword(index=False)
     tipo = Keyword()
     firma = Keyword(index=False)
@@ -482,15 +489,13 @@ def _busqueda(consulta: Consulta, alcance: Alcance) -> Search:
                         "paginas.pagina_global",
                         "paginas.texto",
                     ],
-                    "highlight": {
-                        "fields": {"paginas.texto_plegado": _RESALTE, "paginas.texto": _RESALTE}
-                    },
+                    "highlight": {"fields": {"paginas.texto_plegado": _RESALTE}},
                 },
             )
             s = s.query(Q("bool", must=debe, filter=filtros, should=[paginas]))
         else:
             s = s.query(Q("bool", must=debe, filter=filtros))
-        s = s.highlight("asunto_plegado", "asunto", **_RESALTE)
+        s = s.highlight("asunto_plegado", **_RESALTE)
     return s
 
 
@@ -501,7 +506,8 @@ def cuerpo(consulta: Consulta, alcance: Alcance) -> dict:
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     respuesta = _completa(consulta, alcance).execute().to_dict()
-    resultados = [_resultado(hit, alcance) for hit in respuesta["hits"]["hits"]]
+    buenos = positivos(consulta.arbol)
+    resultados = [_resultado(hit, alcance, buenos) for hit in respuesta["hits"]["hits"]]
     crudas = {}
     if consulta.facetas:
         for faceta in FACETAS:
@@ -543,27 +549,27 @@ def _completa(consulta: Consulta, alcance: Alcance) -> Search:
     return s
 
 
-def _fragmento_de(resalte: dict, original: str, plegado_campo: str, campo: str) -> str | None:
-    if plegado_campo in resalte:
-        return restaurar(resalte[plegado_campo][0], original)
+def _fragmento_de(resalte: dict, original: str, campo: str, buenos) -> str | None:
+    """Elasticsearch's fragment of the folded field, mapped back onto the original text; for
+    words matched only through hunspell, the Python highlighter (light stemming) instead."""
     if campo in resalte:
-        return marcado(resalte[campo][0])
-    return None
+        return restaurar(resalte[campo][0], original)
+    return resaltar(original, buenos)
 
 
-def _resultado(hit: dict, alcance: Alcance) -> Resultado:
+def _resultado(hit: dict, alcance: Alcance, buenos) -> Resultado:
     fuente = hit["_source"]
     fragmentos = []
     for interno in hit.get("inner_hits", {}).get("paginas", {}).get("hits", {}).get("hits", []):
         pagina = interno["_source"]
         html = _fragmento_de(
-            interno.get("highlight", {}), pagina["texto"], "paginas.texto_plegado", "paginas.texto"
+            interno.get("highlight", {}), pagina["texto"], "paginas.texto_plegado", buenos
         )
         if html:
             fragmentos.append(
                 Fragmento(html, pagina["archivo_id"], pagina["numero"], pagina["pagina_global"])
             )
-    asunto = _fragmento_de(hit.get("highlight", {}), fuente["asunto"], "asunto_plegado", "asunto")
+    asunto = _fragmento_de(hit.get("highlight", {}), fuente["asunto"], "asunto_plegado", buenos)
     if asunto:
         fragmentos.insert(0, Fragmento(asunto))
     return fila_resultado(fuente, alcance, fragmentos, hit.get("_score") or 0.0)
