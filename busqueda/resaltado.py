@@ -5,6 +5,8 @@ onto the original (folding keeps offsets). The database backend highlights in Py
 with the same analysis it searches with (`resaltar`).
 """
 
+import re
+
 from django.utils.html import escape
 
 from .consulta import Frase, Termino
@@ -12,30 +14,36 @@ from .texto import PALABRA, VACIAS, plegar, raiz
 
 INICIO, FIN = "\ue000", "\ue001"  # private-use marks (Elasticsearch trims control characters)
 LARGO = 180
+_MARCAS = re.compile(f"({INICIO}|{FIN})")
 
 
 def _html(texto: str) -> str:
     return escape(texto).replace(INICIO, "<mark>").replace(FIN, "</mark>")
 
 
-def restaurar(fragmento: str, original: str) -> str:
+def restaurar(fragmento: str, original: str, plegado: str | None = None) -> str:
     """A fragment of plegar(original) with INICIO/FIN marks -> the same span of the original."""
     limpio = fragmento.replace(INICIO, "").replace(FIN, "")
-    inicio = plegar(original).find(limpio)
+    inicio = (plegado if plegado is not None else plegar(original)).find(limpio)
     if inicio < 0:
         return _html(fragmento)
     partes, i = [], inicio
-    for caracter in fragmento:
-        if caracter in (INICIO, FIN):
-            partes.append(caracter)
-        else:
-            partes.append(original[i])
-            i += 1
+    for trozo in _MARCAS.split(fragmento):
+        if trozo in (INICIO, FIN):
+            partes.append(trozo)
+        elif trozo:
+            partes.append(original[i : i + len(trozo)])
+            i += len(trozo)
     return _html("".join(partes))
 
 
 def marcado(texto: str) -> str:
     return _html(texto)
+
+
+def comparador(positivos):
+    """A word matcher built once per query (for many pages)."""
+    return _coincide(positivos)
 
 
 def _coincide(positivos):
@@ -55,8 +63,10 @@ def _coincide(positivos):
 
 
 def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
-    """The snippet around the first matching word, or None when nothing matches."""
-    coincide = _coincide(positivos)
+    """The snippet around the first matching word, or None when nothing matches.
+
+    `positivos` is the list of query terms, or a matcher from `comparador(positivos)`."""
+    coincide = positivos if callable(positivos) else _coincide(positivos)
     plegado = plegar(texto)
     tramos = [m.span() for m in PALABRA.finditer(plegado) if coincide(m.group().lower())]
     if not tramos:

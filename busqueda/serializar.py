@@ -1,13 +1,20 @@
 """Search results as JSON-ready dicts (the public never gets a remitente key)."""
 
+from functools import lru_cache
+
 from django.urls import reverse
 
 from .resultados import Resultado, ResultadoPagina, Resultados
 
 
+@lru_cache(maxsize=1)
+def _plantilla_escrito() -> str:
+    return reverse("documentos_admin:escrito", args=[987654321]).replace("987654321", "{}")
+
+
 def url_escaneo(escrito_id: int, fragmento=None) -> str:
     """The escrito's admin page, its viewer opened at the matched page when there is one."""
-    url = reverse("documentos_admin:escrito", args=[escrito_id])
+    url = _plantilla_escrito().format(escrito_id)
     if fragmento is not None and fragmento.archivo_id:
         url += f"?archivo={fragmento.archivo_id}&pagina={fragmento.pagina}"
     return url

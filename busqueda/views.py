@@ -6,11 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from documentos import visibilidad
-
 from . import serializar
 from .forms import ConsultaForm, errores
 from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, similares
+from .visibilidad import alcance
 
 NO_DISPONIBLE = _(
     "La búsqueda no está disponible en este momento. Intente de nuevo en unos minutos."
@@ -20,11 +19,11 @@ _JSON = {"json_dumps_params": {"ensure_ascii": False}}
 
 def puede_buscar_en_archivo(usuario) -> bool:
     """Archivists and everyone who may see escritos (their áreas) use the staff search."""
-    return (
-        usuario.is_authenticated
-        and usuario.is_active
-        and usuario.has_perm("wagtailadmin.access_admin")
-        and (visibilidad.ve_todo(usuario) or bool(visibilidad.areas_de(usuario)))
+    if not (usuario.is_authenticated and usuario.is_active):
+        return False
+    permitido = alcance(usuario)
+    return (permitido.todo or bool(permitido.areas)) and usuario.has_perm(
+        "wagtailadmin.access_admin"
     )
 
 

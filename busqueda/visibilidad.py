@@ -25,9 +25,17 @@ PUBLICO = Alcance(publico=True)
 
 
 def alcance(usuario) -> Alcance:
-    """The public scope for None/anonymous users; the staff scope otherwise."""
+    """The public scope for None/anonymous users; the staff scope otherwise (computed once
+    per user object, i.e. once per request)."""
     if usuario is None or not usuario.is_authenticated:
         return PUBLICO
+    if (guardado := getattr(usuario, "_busqueda_alcance", None)) is not None:
+        return guardado
+    usuario._busqueda_alcance = _alcance_staff(usuario)
+    return usuario._busqueda_alcance
+
+
+def _alcance_staff(usuario) -> Alcance:
     if not usuario.is_active:
         return Alcance(publico=False)
     if visibilidad.ve_todo(usuario):

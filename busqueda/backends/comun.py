@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.utils.dateparse import parse_date, parse_datetime
 
 from documentos.models import Area, Escrito, Respuesta, Tema
@@ -31,11 +32,23 @@ _ETIQUETAS = {
 }
 
 
+def _nombres(modelo, ids: set[int]) -> dict[int, str]:
+    """Names of temas/áreas for facet labels, cached briefly (re-read when one is missing)."""
+    if not ids:
+        return {}
+    clave = f"busqueda:nombres:{modelo._meta.label_lower}"
+    nombres = cache.get(clave)
+    if nombres is None or not ids <= nombres.keys():
+        nombres = dict(modelo.objects.values_list("pk", "nombre"))
+        cache.set(clave, nombres, 60)
+    return nombres
+
+
 def etiquetar_facetas(crudas: dict[str, list[tuple[str, int]]], consulta: Consulta):
     """Raw (value, count) pairs -> labelled ValorFaceta, most frequent first."""
     nombres = {
-        "tema": dict(Tema.objects.values_list("pk", "nombre")) if "tema" in crudas else {},
-        "area": dict(Area.objects.values_list("pk", "nombre")) if "area" in crudas else {},
+        "tema": _nombres(Tema, {int(v) for v, _ in crudas.get("tema", ())}),
+        "area": _nombres(Area, {int(v) for v, _ in crudas.get("area", ())}),
     }
     facetas = {}
     for faceta, pares in crudas.items():

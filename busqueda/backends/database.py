@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
 from ..models import DocumentoBusqueda, PaginaBusqueda, PaginaPortalBusqueda
-from ..resaltado import marcado, resaltar
+from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
 from ..visibilidad import Alcance
@@ -368,6 +368,7 @@ def _fuente(fila: DocumentoBusqueda) -> dict:
 def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
     if not buenos:
         return {}
+    buenos = comparador(buenos)
     fragmentos = defaultdict(list)
     for fila in filas:
         if html := resaltar(fila.asunto, buenos):

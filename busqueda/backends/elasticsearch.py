@@ -38,7 +38,7 @@ from elasticsearch.dsl import (
 
 from ..client import get_client
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
-from ..resaltado import FIN, INICIO, marcado, resaltar, restaurar
+from ..resaltado import FIN, INICIO, comparador, marcado, resaltar, restaurar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import plegar
 from ..visibilidad import Alcance
@@ -506,7 +506,7 @@ def cuerpo(consulta: Consulta, alcance: Alcance) -> dict:
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     respuesta = _completa(consulta, alcance).execute().to_dict()
-    buenos = positivos(consulta.arbol)
+    buenos = comparador(positivos(consulta.arbol))
     resultados = [_resultado(hit, alcance, buenos) for hit in respuesta["hits"]["hits"]]
     crudas = {}
     if consulta.facetas:

@@ -168,3 +168,13 @@ def crear(archivo_filer, archivista):
         return escrito
 
     return _crear
+
+
+@pytest.fixture(autouse=True)
+def _cache_limpia():
+    """Facet labels are cached briefly: every test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
