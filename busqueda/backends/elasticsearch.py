@@ -505,7 +505,7 @@ def cuerpo(consulta: Consulta, alcance: Alcance) -> dict:
 
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
-    respuesta = _completa(consulta, alcance).execute().to_dict()
+    respuesta = get_client().search(index=alias("escritos"), body=cuerpo(consulta, alcance)).body
     buenos = comparador(positivos(consulta.arbol))
     resultados = [_resultado(hit, alcance, buenos) for hit in respuesta["hits"]["hits"]]
     crudas = {}
