@@ -8,12 +8,12 @@ D remitente). Snippets are cut in Python with the same analysis.
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, TextField, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
@@ -319,11 +319,7 @@ def _filtros(consulta: Consulta) -> Q:
     return q
 
 
-ORDEN = {
-    "recientes": ["-recibido_en", "-pk"],
-    "antiguos": ["recibido_en", "pk"],
-    "vencimiento": [F("vence_en").asc(nulls_last=True), "pk"],
-}
+_CAMPOS_FACETAS = [c for f, c in FACETAS.items() if f != "anio"]
 
 
 def _consulta(consulta: Consulta, alcance: Alcance):
@@ -333,20 +329,50 @@ def _consulta(consulta: Consulta, alcance: Alcance):
     return qs
 
 
-def _facetas(qs, consulta: Consulta) -> dict:
-    crudas = {}
-    for faceta, campo in FACETAS.items():
-        if faceta == "anio":
-            filas = (
-                qs.annotate(anio=ExtractYear("recibido_en", tzinfo=timezone.get_current_timezone()))
-                .values_list("anio")
-                .annotate(n=Count("pk"))
-                .order_by()
+def _facetas(filas, consulta: Consulta) -> dict:
+    """Counts per facet value, from the matching rows (one pass, no extra queries)."""
+    cuentas = {f: Counter() for f in FACETAS}
+    zona = timezone.get_current_timezone()
+    for fila in filas:
+        for i, faceta in enumerate(f for f in FACETAS if f != "anio"):
+            valor = fila[3 + i]
+            if valor not in (None, ""):
+                cuentas[faceta][str(valor)] += 1
+        if fila[1] is not None:
+            cuentas["anio"][str(fila[1].astimezone(zona).year)] += 1
+    return etiquetar_facetas({f: list(c.items()) for f, c in cuentas.items()}, consulta)
+
+
+def _rangos(qs, buenos, alcance: Alcance) -> dict[int, float]:
+    """Relevance of the matching rows (higher is better)."""
+    buenos = [b for b in buenos if _raices(b)[0]]
+    if not buenos:
+        return {}
+    if _sqlite():
+        expresion = " OR ".join(f"({_fts(b, alcance)})" for b in buenos)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, -bm25({FTS}, 4.0, 1.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+                [expresion],
             )
-        else:
-            filas = qs.values_list(campo).annotate(n=Count("pk")).order_by()
-        crudas[faceta] = [(str(v), n) for v, n in filas if v not in (None, "")]
-    return etiquetar_facetas(crudas, consulta)
+            return dict(cursor.fetchall())
+    expresion = " | ".join(f"({_tsquery(b, alcance)})" for b in buenos)
+    rango = SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
+    return dict(qs.annotate(rango=rango).values_list("pk", "rango"))
+
+
+def _marca(valor) -> float:
+    return valor.timestamp() if valor is not None else 0.0
+
+
+def _ordenar(filas, orden: str, rangos: dict[int, float]):
+    if orden == "relevancia" and rangos:
+        return sorted(filas, key=lambda f: (-rangos.get(f[0], 0.0), -_marca(f[1]), -f[0]))
+    if orden == "antiguos":
+        return sorted(filas, key=lambda f: (_marca(f[1]), f[0]))
+    if orden == "vencimiento":
+        return sorted(filas, key=lambda f: (f[2] is None, f[2] or date.min, f[0]))
+    return sorted(filas, key=lambda f: (-_marca(f[1]), -f[0]))
 
 
 def _fuente(fila: DocumentoBusqueda) -> dict:
@@ -389,41 +415,27 @@ def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
 
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
+    """One query for the matching rows (with the facet fields), one for relevance, one for
+    the page: the boolean tree and filters run once, not once per facet."""
     qs = _consulta(consulta, alcance)
-    total = qs.count()
-    facetas = _facetas(qs, consulta) if consulta.facetas else {}
+    filas = list(qs.values_list("pk", "recibido_en", "vence_en", *_CAMPOS_FACETAS))
+    facetas = _facetas(filas, consulta) if consulta.facetas else {}
     buenos = positivos(consulta.arbol)
-    orden = ORDEN.get(consulta.orden)
-    if orden is None:  # relevance
-        rango = _rango(buenos, alcance)
-        if rango is not None:
-            qs = qs.annotate(rango=rango)
-            orden = [F("rango").desc(nulls_last=True), "-recibido_en", "-pk"]
-        else:
-            orden = ORDEN["recientes"]
-    campos = [
-        "folio",
-        "tipo",
-        "estado",
-        "clasificacion",
-        "asunto",
-        "tema",
-        "area",
-        "recibido_en",
-        "vence_en",
-        "remitente",
+    rangos = _rangos(qs, buenos, alcance) if consulta.orden == "relevancia" else {}
+    pagina = [
+        f[0]
+        for f in _ordenar(filas, consulta.orden, rangos)[
+            consulta.desde : consulta.desde + consulta.por_pagina
+        ]
     ]
-    filas = list(
-        qs.only(*campos).order_by(*orden)[consulta.desde : consulta.desde + consulta.por_pagina]
-    )
-    fragmentos = _fragmentos(filas, buenos)
+    por_id = DocumentoBusqueda.objects.in_bulk(pagina)
+    filas_pagina = [por_id[i] for i in pagina]
+    fragmentos = _fragmentos(filas_pagina, buenos)
     return Resultados(
-        total=total,
+        total=len(filas),
         resultados=[
-            fila_resultado(
-                _fuente(f), alcance, fragmentos.get(f.pk, []), getattr(f, "rango", 0) or 0
-            )
-            for f in filas
+            fila_resultado(_fuente(f), alcance, fragmentos.get(f.pk, []), rangos.get(f.pk, 0.0))
+            for f in filas_pagina
         ],
         facetas=facetas,
         pagina=consulta.pagina,
