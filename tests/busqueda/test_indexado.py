@@ -146,3 +146,29 @@ def test_reconcile_repara_diferencias(backend, crear, archivista, capsys):
     assert encontrados("hoja", archivista) == set()
     call_command("search_index", "reconcile")
     assert "escritos: 0 faltaban, 0 distintos, 0 sobraban" in capsys.readouterr().out
+
+
+def test_escrito_recibido_en_ventanilla_se_puede_buscar(
+    backend, archivista, django_capture_on_commit_callbacks
+):
+    """The real intake service: the outbox row commits with the escrito, the task indexes it."""
+    from cms import roles
+    from documentos.models import Escrito
+    from documentos.services.recepcion import DatosRecepcion, recibir_escrito
+    from tests.factories import UsuarioFactory, imagen_bytes, subida
+
+    ventanilla = UsuarioFactory(username="ventanilla.busqueda", roles=[roles.OFICIALIA])
+    datos = DatosRecepcion(
+        tipo=Escrito.Tipo.PETICION,
+        canal=Escrito.Canal.VENTANILLA,
+        remitente_tipo=Escrito.TipoPersona.FISICA,
+        remitente_nombre="Sofía Ramírez",
+        asunto="Reparación de luminarias en el andador Zaragoza",
+        remitente_sexo=Escrito.Sexo.MUJER,
+        archivos=[subida("escaneo.png", imagen_bytes(texto="luminarias"))],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        escrito = recibir_escrito(datos, usuario=ventanilla, ip="10.0.0.1")
+    assert services.pendientes() == 0
+    assert encontrados("luminaria andador", archivista) == {escrito.pk}
+    assert encontrados("sofia", archivista) == {escrito.pk}
