@@ -14,6 +14,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Left
 from django.utils import timezone
 
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
@@ -21,13 +22,14 @@ from ..models import DocumentoBusqueda, PaginaBusqueda, PaginaPortalBusqueda
 from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
-from ..visibilidad import Alcance
+from ..visibilidad import PUBLICO, Alcance
 from .comun import FACETAS, etiquetar_facetas, fila_resultado
 from .elasticsearch import firma
 
 FTS = "busqueda_fts"
 FTS_PORTAL = "busqueda_fts_portal"
 LOTE = 500
+MAX_TSVECTOR = 400_000  # characters of stemmed text
 
 
 def _sqlite() -> bool:
@@ -93,7 +95,8 @@ def _vector_escritos(ids=None) -> None:
     )
     qs.update(
         vector=SearchVector("principal", weight="A", config="simple")
-        + SearchVector("contenido", weight="B", config="simple")
+        # a tsvector holds at most 1 MB: very long escritos are matched on their first pages
+        + SearchVector(Left("contenido", MAX_TSVECTOR), weight="B", config="simple")
         + SearchVector("remitente_terminos", weight="D", config="simple")
     )
 
@@ -266,19 +269,19 @@ def compilar(nodo, atomo) -> Q:
     return resultado
 
 
-def _rango(buenos, alcance: Alcance, tabla=FTS, clave="busqueda_documentobusqueda.escrito_id"):
+def _rango_portal(buenos):
+    """Relevance of portal pages, as an annotation (few rows: a correlated subquery is fine)."""
     buenos = [b for b in buenos if _raices(b)[0]]
     if not buenos:
         return None
     if _sqlite():
-        expresion = " OR ".join(f"({_fts(b, alcance)})" for b in buenos)
-        if tabla == FTS_PORTAL:
-            expresion = " OR ".join(f"({_fts(b, alcance, '{titulo texto}')})" for b in buenos)
+        expresion = " OR ".join(f"({_fts(b, PUBLICO, '{titulo texto}')})" for b in buenos)
         return RawSQL(  # noqa: S611 (constant table, bound parameter)
-            f"SELECT -bm25({tabla}) FROM {tabla} WHERE {tabla} MATCH %s AND rowid = {clave}",  # noqa: S608
+            f"SELECT -bm25({FTS_PORTAL}) FROM {FTS_PORTAL} WHERE {FTS_PORTAL} MATCH %s "  # noqa: S608
+            "AND rowid = busqueda_paginaportalbusqueda.page_id",
             [expresion],
         )
-    expresion = " | ".join(f"({_tsquery(b, alcance)})" for b in buenos)
+    expresion = " | ".join(f"({_tsquery(b, PUBLICO, pesos='')})" for b in buenos)
     return SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
 
 
@@ -464,7 +467,7 @@ def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
     arbol = analizar(q)
     if arbol is None:
         return []
-    publico = Alcance(publico=True)
+    publico = PUBLICO
     buenos = positivos(arbol)
     qs = PaginaPortalBusqueda.objects.all()
     if _sqlite():
@@ -490,9 +493,7 @@ def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
             )
 
     qs = qs.filter(compilar(arbol, atomo))
-    rango = _rango(
-        buenos, Alcance(publico=False), FTS_PORTAL, "busqueda_paginaportalbusqueda.page_id"
-    )
+    rango = _rango_portal(buenos)
     if rango is not None:
         qs = qs.annotate(rango=rango).order_by(F("rango").desc(nulls_last=True), "titulo")
     resultados = []
