@@ -61,8 +61,9 @@ def pytest_sessionfinish(session, exitstatus):
 
         try:
             configure()
-            get_client().indices.delete(
-                index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True
-            )
+            cliente = get_client()
+            nombres = list(cliente.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*"))
+            if nombres:  # deletes must name their indexes (no wildcards)
+                cliente.indices.delete(index=",".join(nombres), ignore_unavailable=True)
         except Exception as error:  # the node may be gone; the run's result stands
             print(f"No se borraron los índices de prueba: {error}")
