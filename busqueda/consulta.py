@@ -14,7 +14,7 @@ from .texto import PALABRA, VACIAS, plegar
 
 ORDENES = ("relevancia", "recientes", "antiguos", "vencimiento")
 MAX_POR_PAGINA = 100
-MAX_PAGINA = 10_000  # deep pages are served with search_after (Elasticsearch) or OFFSET
+MAX_RESULTADOS = 100_000  # how deep pagination goes (Elasticsearch max_result_window)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documentos.models import Escrito, Respuesta
 
-from .backends.elasticsearch import MAX_VENTANA
-from .consulta import MAX_POR_PAGINA, ORDENES, Consulta
+from .consulta import MAX_POR_PAGINA, MAX_RESULTADOS, ORDENES, Consulta
 
 
 class IdsField(forms.MultipleChoiceField):
@@ -65,11 +64,11 @@ class ConsultaForm(forms.Form):
                 self.add_error(hasta, _("La fecha final es anterior a la inicial."))
         pagina = datos.get("pagina") or 1
         por_pagina = datos.get("por_pagina") or 20
-        if pagina * por_pagina > MAX_VENTANA:
+        if pagina * por_pagina > MAX_RESULTADOS:
             self.add_error(
                 "pagina",
                 _("Solo se pueden recorrer los primeros %(n)s resultados; afine la búsqueda.")
-                % {"n": f"{MAX_VENTANA:,}"},
+                % {"n": f"{MAX_RESULTADOS:,}"},
             )
         return datos
 

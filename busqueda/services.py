@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from . import documento, paginas
 from .backends import actual
+from .backends.comun import firma
 from .models import PendienteIndice
 
 log = logging.getLogger(__name__)
@@ -115,8 +116,6 @@ def reconstruir(progreso=None) -> dict[str, int]:
 
 def reconciliar(progreso=None) -> dict[str, dict[str, int]]:
     """Compare the database with the index and repair what differs."""
-    from .backends.elasticsearch import firma
-
     backend = actual()
     backend.preparar()
     informe = {}

@@ -1,5 +1,7 @@
-"""What both backends share: facet names and labels, and turning a document into a row."""
+"""What both backends share: facet names and labels, fingerprints, document -> row."""
 
+import hashlib
+import json
 from datetime import date, datetime
 
 from django.core.cache import cache
@@ -97,3 +99,10 @@ def fila_resultado(fuente: dict, alcance: Alcance, fragmentos: list[Fragmento], 
         fragmentos=fragmentos,
         puntuacion=float(puntuacion),
     )
+
+
+def firma(doc: dict) -> str:
+    """Fingerprint of a search document (reconcile compares it with the index's copy)."""
+    return hashlib.sha1(
+        json.dumps(doc, sort_keys=True, default=str).encode(), usedforsecurity=False
+    ).hexdigest()

@@ -23,8 +23,7 @@ from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
 from ..visibilidad import PUBLICO, Alcance
-from .comun import FACETAS, etiquetar_facetas, fila_resultado
-from .elasticsearch import firma
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, firma
 
 FTS = "busqueda_fts"
 FTS_PORTAL = "busqueda_fts_portal"

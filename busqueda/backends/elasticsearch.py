@@ -7,9 +7,7 @@ lowercase, _spanish_ stop words, hunspell es_ES: inflections) and folded in Pyth
 search-as-you-type).
 """
 
-import hashlib
 import itertools
-import json
 import queue
 import threading
 import time
@@ -37,12 +35,12 @@ from elasticsearch.dsl import (
 )
 
 from ..client import get_client
-from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
+from ..consulta import MAX_RESULTADOS, Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
 from ..resaltado import FIN, INICIO, comparador, marcado, resaltar, restaurar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import plegar
 from ..visibilidad import Alcance
-from .comun import FACETAS, etiquetar_facetas, fila_resultado
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, firma
 
 _stop = token_filter("folio_stop", "stop", stopwords="_spanish_")
 _hunspell = token_filter("folio_hunspell", "hunspell", locale="es_ES", dedup=True)
@@ -52,7 +50,7 @@ MINUSCULAS = normalizer("folio_minusculas", filter=["lowercase"])
 PREFIJOS = {"min_chars": 2, "max_chars": 10}
 FUZZY = "AUTO:5,1000"  # one edit from 5 letters on (two edits cost too much per query)
 CHUNK = 500
-MAX_VENTANA = 100_000
+MAX_VENTANA = MAX_RESULTADOS
 
 
 def _texto():
@@ -174,12 +172,6 @@ def borrar_todo() -> None:
 
 # ---------------------------------------------------------------------------------------
 # Writes
-
-
-def firma(doc: dict) -> str:
-    return hashlib.sha1(
-        json.dumps(doc, sort_keys=True, default=str).encode(), usedforsecurity=False
-    ).hexdigest()
 
 
 def fuente_escrito(doc: dict) -> dict:
