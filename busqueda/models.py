@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class PendienteIndice(models.Model):
     """An object whose search entry must be refreshed (written in the caller's transaction).
 
-    Rows are marked done, not deleted, once applied: a rebuild replays the rows written
-    while it ran, so nothing changed during a rebuild is lost. Old done rows are purged.
+    Rows are marked done once applied (and purged after two days); a failed attempt leaves
+    the row pending with its error. The row id is the version of the Elasticsearch write,
+    so an older read never overwrites a newer one, in the live index or a rebuild's.
     """
 
     class Tipo(models.TextChoices):

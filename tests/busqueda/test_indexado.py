@@ -172,3 +172,23 @@ def test_escrito_recibido_en_ventanilla_se_puede_buscar(
     assert services.pendientes() == 0
     assert encontrados("luminaria andador", archivista) == {escrito.pk}
     assert encontrados("sofia", archivista) == {escrito.pk}
+
+
+@SOLO_ELASTICSEARCH
+def test_cambios_durante_un_rebuild_llegan_al_indice_nuevo(backend, crear, archivista):
+    """An update applied while a rebuild is writing its new index reaches both indexes, and
+    an older version never overwrites a newer one."""
+    from busqueda import documento
+    from busqueda.backends import elasticsearch as es
+
+    escrito = crear("Reparación de fachada", ["Muro dañado."])
+    services.reconstruir()
+    nuevo = es._crear("escritos", reconstruccion=True)  # a rebuild in progress
+    (doc,) = documento.documentos([escrito.pk])
+    es.guardar("escritos", [dict(doc, asunto="Versión nueva")], [], version=7)
+    es.guardar("escritos", [dict(doc, asunto="Versión vieja")], [], version=3)
+    cliente = es.get_client()
+    for indice in (es.alias("escritos"), nuevo):
+        fuente = cliente.get(index=indice, id=str(escrito.pk))["_source"]
+        assert fuente["asunto"] == "Versión nueva"
+    cliente.indices.delete(index=nuevo)
