@@ -25,7 +25,7 @@ FACETAS = {
     "anio": "recibido_en",
 }
 
-_ETIQUETAS = {
+ETIQUETAS = {
     "tipo": dict(Escrito.Tipo.choices),
     "estado": dict(Escrito.Estado.choices),
     "clasificacion": dict(Escrito.Clasificacion.choices),
@@ -64,7 +64,7 @@ def etiquetar_facetas(crudas: dict[str, list[tuple[str, int]]], consulta: Consul
             elif faceta == "anio":
                 etiqueta = valor
             else:
-                etiqueta = str(_ETIQUETAS[faceta].get(valor, valor))
+                etiqueta = str(ETIQUETAS[faceta].get(valor, valor))
             valores.append(ValorFaceta(valor, etiqueta, cuenta, valor in activos))
         valores.sort(key=lambda v: (-v.cuenta, v.etiqueta))
         facetas[faceta] = valores

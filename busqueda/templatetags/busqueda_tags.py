@@ -57,3 +57,11 @@ def nombre_faceta(faceta: str) -> str:
     from django.utils.translation import gettext
 
     return gettext(NOMBRES_FACETAS.get(faceta, faceta))
+
+
+@register.filter
+def etiqueta(valor: str, campo: str) -> str:
+    """The Spanish label of a stored choice value: {{ r.tipo|etiqueta:"tipo" }}."""
+    from busqueda.backends.comun import ETIQUETAS
+
+    return str(ETIQUETAS.get(campo, {}).get(valor, valor))

@@ -195,6 +195,7 @@ def test_pantalla_del_archivo_abre_el_escaneo_en_la_pagina(client, archivo, arch
     archivo_id = escrito.archivos.get().pk
     assert f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1" in html
     assert "<mark>Planos</mark>" in html
+    assert "Reservada" in html and "Petición" in html  # labels, not stored codes
     assert "Más como este" in html
     similares = client.get("/admin/busqueda/", {"similar": archivo["publico"].pk})
     assert similares.status_code == 200 and "Escritos parecidos" in similares.content.decode()
