@@ -1,5 +1,7 @@
 """manage.py search_index rebuild|update|reconcile|status"""
 
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -25,9 +27,14 @@ class Command(BaseCommand):
         def progreso(tipo, total):
             if sin_progreso:
                 return None
+            for anterior in barras:
+                anterior.close()
             barra = tqdm(total=total, desc=tipo, unit="doc", file=self.stderr._out)
             barras.append(barra)
             return barra.update
+
+        # One line per bulk request would drown the progress bar.
+        logging.getLogger("elastic_transport").setLevel(logging.WARNING)
 
         try:
             if accion == "rebuild":
