@@ -8,6 +8,6 @@ class BusquedaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client
+        from . import client, signals  # noqa: F401
 
         client.configure()

@@ -86,7 +86,19 @@ _ERROR = {
 
 
 def esquema(request=None) -> dict:
+    from busqueda import openapi as busqueda_openapi
+
     servidor = request.build_absolute_uri("/")[:-1] if request is not None else ""
+    documento = _estadisticas(servidor)
+    documento["paths"].update(busqueda_openapi.rutas())
+    documento["components"] = busqueda_openapi.COMPONENTES
+    documento["info"]["description"] += (
+        " La búsqueda en el archivo público y en las páginas está en /api/busqueda/."
+    )
+    return documento
+
+
+def _estadisticas(servidor: str) -> dict:
     return {
         "openapi": "3.1.0",
         "info": {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("filer/", include("filer.urls")),
     path("oficialia/", include("documentos.urls")),
+    path("", include("busqueda.urls")),
 ]
 
 # Portal (cms): open-data statistics API, its OpenAPI schema and the legal notices.

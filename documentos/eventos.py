@@ -20,10 +20,13 @@ def archivo_guardado(archivo_id: int) -> None:
 
 
 def escrito_cambiado(escrito_id: int) -> None:
-    """Metadata, visibility or text of an escrito changed: refresh its search entry."""
-    from busqueda.tasks import indexar_escrito
+    """Metadata, visibility or text of an escrito changed: refresh its search entry.
 
-    transaction.on_commit(partial(indexar_escrito.enqueue, escrito_id))
+    busqueda writes its outbox row inside this transaction and indexes after commit.
+    """
+    from busqueda.services import encolar_escrito
+
+    encolar_escrito(escrito_id)
 
 
 @receiver(ocr_terminado, dispatch_uid="documentos.ocr_terminado")

@@ -84,3 +84,18 @@ def escritos_visibles(usuario) -> QuerySet[Escrito]:
 
 def puede_ver(usuario, escrito: Escrito) -> bool:
     return escritos_visibles(usuario).filter(pk=escrito.pk).exists()
+
+
+def acceso_staff(escrito: Escrito) -> tuple[set[int], set[int]]:
+    """(área ids, user ids) that `filtro_staff` lets see this escrito, for search indexes.
+
+    Must say the same as filtro_staff: área staff see an escrito when one of their áreas
+    is responsible or received a turno; a person when a turno or an asignación names them.
+    Expects turnos and asignaciones prefetched when called in bulk.
+    """
+    areas = {t.a_area_id for t in escrito.turnos.all()}
+    if escrito.area_responsable_id:
+        areas.add(escrito.area_responsable_id)
+    usuarios = {t.a_usuario_id for t in escrito.turnos.all() if t.a_usuario_id}
+    usuarios |= {a.asignado_a_id for a in escrito.asignaciones.all()}
+    return areas, usuarios

@@ -53,6 +53,17 @@ def pytest_runtest_setup(item):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """Remove the run's throwaway media directories."""
+    """Remove the run's throwaway media directories and Elasticsearch indexes."""
     if tmp := getattr(settings, "FOLIO_TEST_TMP", None):
         shutil.rmtree(tmp, ignore_errors=True)
+    if settings.ELASTICSEARCH_URL:
+        from busqueda.client import configure, get_client
+
+        try:
+            configure()
+            cliente = get_client()
+            nombres = list(cliente.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*"))
+            if nombres:  # deletes must name their indexes (no wildcards)
+                cliente.indices.delete(index=",".join(nombres), ignore_unavailable=True)
+        except Exception as error:  # the node may be gone; the run's result stands
+            print(f"No se borraron los índices de prueba: {error}")

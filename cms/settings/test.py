@@ -1,5 +1,7 @@
 """Test settings: fast hashing, tasks run immediately, throwaway media."""
 
+import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -20,7 +22,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-ELASTICSEARCH_INDEX_PREFIX = "folio-test"
+# Unique per run: another run may use the same Elasticsearch node at the same time.
+ELASTICSEARCH_INDEX_PREFIX = f"folio-test-{os.getpid()}-{secrets.token_hex(3)}"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # An in-memory database per test run unless a file was asked for explicitly.

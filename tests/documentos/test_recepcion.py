@@ -119,24 +119,27 @@ def test_staff_without_oficialia_role_cannot_receive(recibir, staff_finanzas):
 def test_files_are_queued_for_ocr_and_escrito_for_search_after_commit(
     recibir, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """The hand-offs are stubbed at the ocr/busqueda task boundary."""
+    """The hand-offs are stubbed at the ocr/busqueda task boundary. The search outbox row is
+    written inside the transaction; the task that applies it starts after commit."""
     from busqueda import tasks as busqueda_tasks
+    from busqueda.models import PendienteIndice
     from ocr import tasks as ocr_tasks
 
     class Cola(list):
-        def enqueue(self, valor):
-            self.append(valor)
+        def enqueue(self, *valores):
+            self.append(valores)
 
     ocr, indice = Cola(), Cola()
     monkeypatch.setattr(ocr_tasks, "ocr_archivo", ocr)
-    monkeypatch.setattr(busqueda_tasks, "indexar_escrito", indice)
+    monkeypatch.setattr(busqueda_tasks, "aplicar_pendientes", indice)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         escrito = recibir()
         assert ocr == [] and indice == []  # nothing before commit
+        assert PendienteIndice.objects.filter(tipo="escrito", objeto_id=escrito.pk).exists()
     for callback in callbacks:
         callback()
-    assert ocr == list(escrito.archivos.values_list("pk", flat=True))
-    assert indice == [escrito.pk]
+    assert [a for (a,) in ocr] == list(escrito.archivos.values_list("pk", flat=True))
+    assert indice and set(indice) == {()}
 
 
 def test_validation_error_messages_are_spanish(recibir):

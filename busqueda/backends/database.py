@@ -1,0 +1,510 @@
+"""Database backend: the same searches without Elasticsearch (SQLite FTS5 or PostgreSQL).
+
+Text is folded and stemmed in Python (busqueda.texto) before it is stored, so both
+vendors match the same words: SQLite through an FTS5 table (MATCH, bm25), PostgreSQL
+through a tsvector with the 'simple' configuration (weights A asunto/folio, B pages,
+D remitente). Snippets are cut in Python with the same analysis.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Q, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Left
+from django.utils import timezone
+
+from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
+from ..models import DocumentoBusqueda, PaginaBusqueda, PaginaPortalBusqueda
+from ..resaltado import comparador, marcado, resaltar
+from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
+from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
+from ..visibilidad import PUBLICO, Alcance
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, firma
+
+FTS = "busqueda_fts"
+FTS_PORTAL = "busqueda_fts_portal"
+LOTE = 500
+MAX_TSVECTOR = 400_000  # characters of stemmed text
+
+
+def _sqlite() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def preparar() -> None:
+    """Tables come from the migrations: nothing to do."""
+
+
+# ---------------------------------------------------------------------------------------
+# Writes
+
+
+def _fila(doc: dict) -> DocumentoBusqueda:
+    acceso = [f"a{a}" for a in doc["areas"]] + [f"u{u}" for u in doc["usuarios"]]
+    return DocumentoBusqueda(
+        escrito_id=doc["escrito_id"],
+        folio=doc["folio"],
+        tipo=doc["tipo"],
+        canal=doc["canal"],
+        estado=doc["estado"],
+        clasificacion=doc["clasificacion"],
+        publico=doc["publico"],
+        tema_id=doc["tema_id"],
+        tema=doc["tema"],
+        area_id=doc["area_id"],
+        area=doc["area"],
+        acceso=f" {' '.join(acceso)} ",
+        recibido_en=doc["recibido_en"],
+        vence_en=doc["vence_en"],
+        respondido_en=doc["respondido_en"],
+        sentido=doc["sentido"],
+        remitente=doc["remitente"],
+        asunto=doc["asunto"],
+        firma=firma(doc),
+        principal=indexable(f"{doc['folio']} {doc['asunto']}"),
+        contenido=indexable(" ".join(p["texto"] for p in doc["paginas"])),
+        remitente_terminos=indexable(doc["remitente"]),
+    )
+
+
+def _paginas(doc: dict) -> list[PaginaBusqueda]:
+    return [
+        PaginaBusqueda(
+            documento_id=doc["escrito_id"],
+            archivo_id=p["archivo_id"],
+            numero=p["numero"],
+            pagina_global=p["pagina_global"],
+            texto=p["texto"],
+        )
+        for p in doc["paginas"]
+    ]
+
+
+def _vector_escritos(ids=None) -> None:
+    if _sqlite():
+        return
+    qs = (
+        DocumentoBusqueda.objects.all()
+        if ids is None
+        else DocumentoBusqueda.objects.filter(pk__in=ids)
+    )
+    qs.update(
+        vector=SearchVector("principal", weight="A", config="simple")
+        # a tsvector holds at most 1 MB: very long escritos are matched on their first pages
+        + SearchVector(Left("contenido", MAX_TSVECTOR), weight="B", config="simple")
+        + SearchVector("remitente_terminos", weight="D", config="simple")
+    )
+
+
+def _escribir_escritos(docs: list[dict]) -> None:
+    filas = [_fila(d) for d in docs]
+    ids = [f.pk for f in filas]
+    _borrar_escritos(ids)
+    DocumentoBusqueda.objects.bulk_create(filas)
+    PaginaBusqueda.objects.bulk_create([p for d in docs for p in _paginas(d)])
+    if _sqlite():
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS}(rowid, principal, contenido, remitente) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                [(f.pk, f.principal, f.contenido, f.remitente_terminos) for f in filas],
+            )
+    else:
+        _vector_escritos(ids)
+
+
+def _borrar_escritos(ids: list[int]) -> None:
+    DocumentoBusqueda.objects.filter(pk__in=ids).delete()
+    if _sqlite() and ids:
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(i,) for i in ids])  # noqa: S608
+
+
+def _escribir_paginas(docs: list[dict]) -> None:
+    ids = [d["page_id"] for d in docs]
+    _borrar_paginas(ids)
+    filas = [
+        PaginaPortalBusqueda(
+            page_id=d["page_id"],
+            titulo=d["titulo"],
+            texto=d["texto"],
+            url=d["url"],
+            tipo=d["tipo"],
+            firma=firma(d),
+            terminos=indexable(d["texto"]),
+        )
+        for d in docs
+    ]
+    PaginaPortalBusqueda.objects.bulk_create(filas)
+    if _sqlite():
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS_PORTAL}(rowid, titulo, texto) VALUES (%s, %s, %s)",  # noqa: S608
+                [(f.pk, indexable(f.titulo), f.terminos) for f in filas],
+            )
+    else:
+        for fila in filas:
+            PaginaPortalBusqueda.objects.filter(pk=fila.pk).update(
+                vector=SearchVector(
+                    Value(indexable(fila.titulo), output_field=TextField()),
+                    weight="A",
+                    config="simple",
+                )
+                + SearchVector("terminos", weight="B", config="simple")
+            )
+
+
+def _borrar_paginas(ids: list[int]) -> None:
+    PaginaPortalBusqueda.objects.filter(pk__in=ids).delete()
+    if _sqlite() and ids:
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS_PORTAL} WHERE rowid = %s", [(i,) for i in ids])  # noqa: S608
+
+
+def guardar(tipo: str, docs: list[dict], borrados: list[int], version: int | None = None):
+    with transaction.atomic():
+        if tipo == "escritos":
+            _borrar_escritos(borrados)
+            if docs:
+                _escribir_escritos(docs)
+        else:
+            _borrar_paginas(borrados)
+            if docs:
+                _escribir_paginas(docs)
+
+
+def reconstruir(tipo: str, docs: Iterable[dict], version: int | None = None, progreso=None):
+    """Replace everything in one transaction (readers keep the old rows until commit)."""
+    with transaction.atomic():
+        if tipo == "escritos":
+            _borrar_escritos(list(DocumentoBusqueda.objects.values_list("pk", flat=True)))
+        else:
+            _borrar_paginas(list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
+        lote = []
+        for doc in docs:
+            lote.append(doc)
+            if len(lote) >= LOTE:
+                guardar(tipo, lote, [])
+                if progreso:
+                    progreso(len(lote))
+                lote = []
+        if lote:
+            guardar(tipo, lote, [])
+            if progreso:
+                progreso(len(lote))
+    return "base_de_datos"
+
+
+def activar(tipo: str, nuevo: str) -> None:
+    """The rebuild already replaced the rows."""
+
+
+def firmas(tipo: str) -> dict[int, str]:
+    modelo = DocumentoBusqueda if tipo == "escritos" else PaginaPortalBusqueda
+    return dict(modelo.objects.values_list("pk", "firma"))
+
+
+def refrescar() -> None:
+    """Writes are visible on commit."""
+
+
+def borrar_todo() -> None:
+    guardar("escritos", [], list(DocumentoBusqueda.objects.values_list("pk", flat=True)))
+    guardar("paginas", [], list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
+
+
+# ---------------------------------------------------------------------------------------
+# Queries
+
+
+def _raices(nodo) -> tuple[list[str], bool]:
+    """The stems an atom matches, and whether its last one is a prefix."""
+    if isinstance(nodo, Termino) and nodo.prefijo:
+        palabras = PALABRA.findall(plegar(nodo.texto.lower()))
+        return [raiz(p) for p in palabras[:-1] if p not in VACIAS] + [raiz(palabras[-1])], True
+    return terminos(nodo.texto), False
+
+
+def _fts(nodo, alcance: Alcance, columnas=None) -> str:
+    palabras, prefijo = _raices(nodo)
+    columnas = columnas or (
+        "{principal contenido}" if alcance.publico else "{principal contenido remitente}"
+    )
+    return f'{columnas} : "{" ".join(palabras)}"' + (" *" if prefijo else "")
+
+
+def _tsquery(nodo, alcance: Alcance, pesos=None) -> str:
+    palabras, prefijo = _raices(nodo)
+    pesos = pesos if pesos is not None else ("ABC" if alcance.publico else "")
+    marcas = [f"'{p}'" + (":" + pesos if pesos else "") for p in palabras]
+    if prefijo:
+        marcas[-1] = f"'{palabras[-1]}':*{pesos}"
+    return " <-> ".join(marcas)
+
+
+def _atomo(nodo, alcance: Alcance) -> Q:
+    if not _raices(nodo)[0]:
+        return Q()
+    if _sqlite():
+        return Q(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [_fts(nodo, alcance)])  # noqa: S608, S611 (constant table, bound parameter)
+        )
+    return Q(vector=SearchQuery(_tsquery(nodo, alcance), search_type="raw", config="simple"))
+
+
+def compilar(nodo, atomo) -> Q:
+    """The boolean tree as Django Q objects; `atomo(nodo)` matches one term or phrase."""
+    if isinstance(nodo, Termino | Frase):
+        return atomo(nodo)
+    if isinstance(nodo, Sin):
+        return ~compilar(nodo.parte, atomo)
+    partes = [compilar(p, atomo) for p in nodo.partes]
+    resultado = partes[0]
+    for parte in partes[1:]:
+        resultado = resultado & parte if isinstance(nodo, Todos) else resultado | parte
+    return resultado
+
+
+def _rango_portal(buenos):
+    """Relevance of portal pages, as an annotation (few rows: a correlated subquery is fine)."""
+    buenos = [b for b in buenos if _raices(b)[0]]
+    if not buenos:
+        return None
+    if _sqlite():
+        expresion = " OR ".join(f"({_fts(b, PUBLICO, '{titulo texto}')})" for b in buenos)
+        return RawSQL(  # noqa: S611 (constant table, bound parameter)
+            f"SELECT -bm25({FTS_PORTAL}) FROM {FTS_PORTAL} WHERE {FTS_PORTAL} MATCH %s "  # noqa: S608
+            "AND rowid = busqueda_paginaportalbusqueda.page_id",
+            [expresion],
+        )
+    expresion = " | ".join(f"({_tsquery(b, PUBLICO, pesos='')})" for b in buenos)
+    return SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
+
+
+def filtro_alcance(alcance: Alcance) -> Q:
+    if alcance.publico:
+        return Q(publico=True)
+    if alcance.todo:
+        return Q()
+    permitido = Q(pk__in=[])
+    for area in alcance.areas:
+        permitido |= Q(acceso__contains=f" a{area} ")
+    if alcance.usuario_id:
+        permitido |= Q(acceso__contains=f" u{alcance.usuario_id} ")
+    return permitido
+
+
+def _filtros(consulta: Consulta) -> Q:
+    q = Q()
+    for campo, nombre in (
+        ("tipo", "tipo"),
+        ("tema", "tema_id"),
+        ("area", "area_id"),
+        ("estado", "estado"),
+        ("clasificacion", "clasificacion"),
+        ("canal", "canal"),
+        ("sentido", "sentido"),
+    ):
+        if valores := getattr(consulta, campo):
+            q &= Q(**{f"{nombre}__in": list(valores)})
+    if consulta.recibido_desde:
+        q &= Q(recibido_en__date__gte=consulta.recibido_desde)
+    if consulta.recibido_hasta:
+        q &= Q(recibido_en__date__lte=consulta.recibido_hasta)
+    if consulta.vence_desde:
+        q &= Q(vence_en__gte=consulta.vence_desde)
+    if consulta.vence_hasta:
+        q &= Q(vence_en__lte=consulta.vence_hasta)
+    return q
+
+
+_CAMPOS_FACETAS = [c for f, c in FACETAS.items() if f != "anio"]
+
+
+def _consulta(consulta: Consulta, alcance: Alcance):
+    qs = DocumentoBusqueda.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
+    if consulta.arbol is not None:
+        qs = qs.filter(compilar(consulta.arbol, lambda nodo: _atomo(nodo, alcance)))
+    return qs
+
+
+def _facetas(filas, consulta: Consulta) -> dict:
+    """Counts per facet value, from the matching rows (one pass, no extra queries)."""
+    cuentas = {f: Counter() for f in FACETAS}
+    zona = timezone.get_current_timezone()
+    for fila in filas:
+        for i, faceta in enumerate(f for f in FACETAS if f != "anio"):
+            valor = fila[3 + i]
+            if valor not in (None, ""):
+                cuentas[faceta][str(valor)] += 1
+        if fila[1] is not None:
+            cuentas["anio"][str(fila[1].astimezone(zona).year)] += 1
+    return etiquetar_facetas({f: list(c.items()) for f, c in cuentas.items()}, consulta)
+
+
+def _rangos(qs, buenos, alcance: Alcance) -> dict[int, float]:
+    """Relevance of the matching rows (higher is better)."""
+    buenos = [b for b in buenos if _raices(b)[0]]
+    if not buenos:
+        return {}
+    if _sqlite():
+        expresion = " OR ".join(f"({_fts(b, alcance)})" for b in buenos)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, -bm25({FTS}, 4.0, 1.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+                [expresion],
+            )
+            return dict(cursor.fetchall())
+    expresion = " | ".join(f"({_tsquery(b, alcance)})" for b in buenos)
+    rango = SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
+    return dict(qs.annotate(rango=rango).values_list("pk", "rango"))
+
+
+def _marca(valor) -> float:
+    return valor.timestamp() if valor is not None else 0.0
+
+
+def _ordenar(filas, orden: str, rangos: dict[int, float]):
+    if orden == "relevancia" and rangos:
+        return sorted(filas, key=lambda f: (-rangos.get(f[0], 0.0), -_marca(f[1]), -f[0]))
+    if orden == "antiguos":
+        return sorted(filas, key=lambda f: (_marca(f[1]), f[0]))
+    if orden == "vencimiento":
+        return sorted(filas, key=lambda f: (f[2] is None, f[2] or date.min, f[0]))
+    return sorted(filas, key=lambda f: (-_marca(f[1]), -f[0]))
+
+
+def _fuente(fila: DocumentoBusqueda) -> dict:
+    return {
+        "escrito_id": fila.pk,
+        "folio": fila.folio,
+        "tipo": fila.tipo,
+        "estado": fila.estado,
+        "clasificacion": fila.clasificacion,
+        "asunto": fila.asunto,
+        "tema": fila.tema,
+        "area": fila.area,
+        "recibido_en": fila.recibido_en,
+        "vence_en": fila.vence_en,
+        "remitente": fila.remitente,
+    }
+
+
+def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
+    if not buenos:
+        return {}
+    buenos = comparador(buenos)
+    fragmentos = defaultdict(list)
+    for fila in filas:
+        if html := resaltar(fila.asunto, buenos):
+            fragmentos[fila.pk].append(Fragmento(html))
+    paginas = PaginaBusqueda.objects.filter(documento_id__in=[f.pk for f in filas]).order_by(
+        "documento_id", "pagina_global"
+    )
+    cuantas = Counter()
+    for pagina in paginas.iterator():
+        if cuantas[pagina.documento_id] >= 3:
+            continue
+        if html := resaltar(pagina.texto, buenos):
+            cuantas[pagina.documento_id] += 1
+            fragmentos[pagina.documento_id].append(
+                Fragmento(html, pagina.archivo_id, pagina.numero, pagina.pagina_global)
+            )
+    return fragmentos
+
+
+def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
+    """One query for the matching rows (with the facet fields), one for relevance, one for
+    the page: the boolean tree and filters run once, not once per facet."""
+    qs = _consulta(consulta, alcance)
+    filas = list(qs.values_list("pk", "recibido_en", "vence_en", *_CAMPOS_FACETAS))
+    facetas = _facetas(filas, consulta) if consulta.facetas else {}
+    buenos = positivos(consulta.arbol)
+    rangos = _rangos(qs, buenos, alcance) if consulta.orden == "relevancia" else {}
+    pagina = [
+        f[0]
+        for f in _ordenar(filas, consulta.orden, rangos)[
+            consulta.desde : consulta.desde + consulta.por_pagina
+        ]
+    ]
+    por_id = DocumentoBusqueda.objects.in_bulk(pagina)
+    filas_pagina = [por_id[i] for i in pagina]
+    fragmentos = _fragmentos(filas_pagina, buenos)
+    return Resultados(
+        total=len(filas),
+        resultados=[
+            fila_resultado(_fuente(f), alcance, fragmentos.get(f.pk, []), rangos.get(f.pk, 0.0))
+            for f in filas_pagina
+        ],
+        facetas=facetas,
+        pagina=consulta.pagina,
+        por_pagina=consulta.por_pagina,
+        motor="base_de_datos",
+    )
+
+
+def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
+    """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
+    fila = DocumentoBusqueda.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
+    if fila is None:
+        return None  # unknown, or not visible to this scope: nothing is revealed
+    frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
+    claves = [p for p, _ in frecuencias.most_common(12)]
+    if not claves:
+        return []
+    arbol = Alguno(tuple(Termino(p) for p in claves))
+    consulta = Consulta(q=" OR ".join(claves), por_pagina=cuantos + 1, facetas=False)
+    object.__setattr__(consulta, "arbol", arbol)
+    resultados = buscar(consulta, alcance).resultados
+    return [r for r in resultados if r.escrito_id != escrito_id][:cuantos]
+
+
+def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
+    arbol = analizar(q)
+    if arbol is None:
+        return []
+    publico = PUBLICO
+    buenos = positivos(arbol)
+    qs = PaginaPortalBusqueda.objects.all()
+    if _sqlite():
+
+        def atomo(nodo):
+            if not _raices(nodo)[0]:
+                return Q()
+            return Q(
+                pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
+                    f"SELECT rowid FROM {FTS_PORTAL} WHERE {FTS_PORTAL} MATCH %s",  # noqa: S608
+                    [_fts(nodo, publico, "{titulo texto}")],
+                )
+            )
+    else:
+
+        def atomo(nodo):
+            if not _raices(nodo)[0]:
+                return Q()
+            return Q(
+                vector=SearchQuery(
+                    _tsquery(nodo, publico, pesos=""), search_type="raw", config="simple"
+                )
+            )
+
+    qs = qs.filter(compilar(arbol, atomo))
+    rango = _rango_portal(buenos)
+    if rango is not None:
+        qs = qs.annotate(rango=rango).order_by(F("rango").desc(nulls_last=True), "titulo")
+    resultados = []
+    for fila in qs[:cuantos]:
+        html = (
+            resaltar(fila.texto, buenos)
+            or resaltar(fila.titulo, buenos)
+            or marcado(fila.texto[:160])
+        )
+        resultados.append(
+            ResultadoPagina(
+                fila.pk, fila.titulo, fila.url, fila.tipo, html, getattr(fila, "rango", 0) or 0
+            )
+        )
+    return resultados

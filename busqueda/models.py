@@ -1,0 +1,116 @@
+"""The outbox of index updates and the database backend's denormalised search rows."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PendienteIndice(models.Model):
+    """An object whose search entry must be refreshed (written in the caller's transaction).
+
+    Rows are marked done once applied (and purged after two days); a failed attempt leaves
+    the row pending with its error. The row id is the version of the Elasticsearch write,
+    so an older read never overwrites a newer one, in the live index or a rebuild's.
+    """
+
+    class Tipo(models.TextChoices):
+        ESCRITO = "escrito", _("Escrito")
+        PAGINA = "pagina", _("Página del portal")
+
+    tipo = models.CharField(_("tipo"), max_length=10, choices=Tipo.choices)
+    objeto_id = models.PositiveBigIntegerField(_("id"))
+    creado_en = models.DateTimeField(_("creado en"), auto_now_add=True, db_index=True)
+    hecho_en = models.DateTimeField(_("aplicado en"), null=True, blank=True)
+    intentos = models.PositiveIntegerField(_("intentos"), default=0)
+    error = models.TextField(_("último error"), blank=True)
+
+    class Meta:
+        verbose_name = _("actualización pendiente del índice")
+        verbose_name_plural = _("actualizaciones pendientes del índice")
+        indexes = [models.Index(fields=["hecho_en", "id"], name="busqueda_pendiente_idx")]
+
+    def __str__(self):
+        return f"{self.tipo} {self.objeto_id}"
+
+
+class DocumentoBusqueda(models.Model):
+    """One escrito as the database backend searches it (folded, stemmed text)."""
+
+    # No database constraint: like an Elasticsearch index, these rows are repaired by
+    # reconcile rather than by cascades.
+    escrito = models.OneToOneField(
+        "documentos.Escrito",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    folio = models.CharField(max_length=40)
+    tipo = models.CharField(max_length=30)
+    canal = models.CharField(max_length=20)
+    estado = models.CharField(max_length=15)
+    clasificacion = models.CharField(max_length=15)
+    publico = models.BooleanField()
+    tema_id = models.IntegerField(null=True)
+    tema = models.CharField(max_length=120, blank=True)
+    area_id = models.IntegerField(null=True)
+    area = models.CharField(max_length=200, blank=True)
+    acceso = models.TextField(blank=True)  # " a3 a5 u7 ": áreas and users that may see it
+    recibido_en = models.DateTimeField(null=True)
+    vence_en = models.DateField(null=True)
+    respondido_en = models.DateField(null=True)
+    sentido = models.CharField(max_length=15, blank=True)
+    remitente = models.CharField(max_length=300, blank=True)
+    asunto = models.TextField(blank=True)
+    firma = models.CharField(max_length=40)
+    # Analysed text (busqueda.texto.indexable), what the full-text index reads.
+    principal = models.TextField(blank=True)  # folio and asunto
+    contenido = models.TextField(blank=True)  # OCR text of every page
+    remitente_terminos = models.TextField(blank=True)
+    vector = SearchVectorField(null=True)  # PostgreSQL only (GIN index in the migration)
+
+    class Meta:
+        indexes = [models.Index(fields=["publico", "recibido_en"], name="busqueda_pub_fecha_idx")]
+
+    def __str__(self):
+        return self.folio
+
+
+class PaginaBusqueda(models.Model):
+    """One OCR page of a DocumentoBusqueda, for snippets and page numbers."""
+
+    documento = models.ForeignKey(
+        DocumentoBusqueda, on_delete=models.CASCADE, related_name="paginas"
+    )
+    archivo_id = models.IntegerField()
+    numero = models.IntegerField()
+    pagina_global = models.IntegerField()
+    texto = models.TextField()
+
+    class Meta:
+        ordering = ["documento", "pagina_global"]
+
+    def __str__(self):
+        return f"{self.documento_id} p. {self.pagina_global}"
+
+
+class PaginaPortalBusqueda(models.Model):
+    """A published Wagtail page as the database backend searches it."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    titulo = models.CharField(max_length=255)
+    texto = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    tipo = models.CharField(max_length=100)
+    firma = models.CharField(max_length=40)
+    terminos = models.TextField(blank=True)
+    vector = SearchVectorField(null=True)
+
+    def __str__(self):
+        return self.titulo

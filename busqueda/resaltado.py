@@ -1,0 +1,91 @@
+"""Highlighted snippets as safe HTML (<mark> around matches, everything else escaped).
+
+Elasticsearch highlights the folded copy of a text; `restaurar` maps the fragment back
+onto the original (folding keeps offsets). The database backend highlights in Python
+with the same analysis it searches with (`resaltar`).
+"""
+
+import re
+
+from django.utils.html import escape
+
+from .consulta import Frase, Termino
+from .texto import PALABRA, VACIAS, plegar, raiz
+
+INICIO, FIN = "\ue000", "\ue001"  # private-use marks (Elasticsearch trims control characters)
+LARGO = 180
+_MARCAS = re.compile(f"({INICIO}|{FIN})")
+
+
+def _html(texto: str) -> str:
+    return escape(texto).replace(INICIO, "<mark>").replace(FIN, "</mark>")
+
+
+def restaurar(fragmento: str, original: str, plegado: str | None = None) -> str:
+    """A fragment of plegar(original) with INICIO/FIN marks -> the same span of the original."""
+    limpio = fragmento.replace(INICIO, "").replace(FIN, "")
+    inicio = (plegado if plegado is not None else plegar(original)).find(limpio)
+    if inicio < 0:
+        return _html(fragmento)
+    partes, i = [], inicio
+    for trozo in _MARCAS.split(fragmento):
+        if trozo in (INICIO, FIN):
+            partes.append(trozo)
+        elif trozo:
+            partes.append(original[i : i + len(trozo)])
+            i += len(trozo)
+    return _html("".join(partes))
+
+
+def marcado(texto: str) -> str:
+    return _html(texto)
+
+
+def comparador(positivos):
+    """A word matcher built once per query (for many pages)."""
+    return _coincide(positivos)
+
+
+def _coincide(positivos):
+    raices, prefijos = set(), []
+    for parte in positivos:
+        if isinstance(parte, Termino) and parte.prefijo:
+            prefijos.append(raiz(plegar(parte.texto.lower())))
+        else:
+            palabras = parte.palabras if isinstance(parte, Frase | Termino) else []
+            raices |= {raiz(plegar(p)) for p in palabras if p not in VACIAS}
+
+    def coincide(palabra: str) -> bool:
+        r = raiz(palabra)
+        return r in raices or any(r.startswith(p) or palabra.startswith(p) for p in prefijos)
+
+    return coincide
+
+
+def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
+    """The snippet around the first matching word, or None when nothing matches.
+
+    `positivos` is the list of query terms, or a matcher from `comparador(positivos)`."""
+    coincide = positivos if callable(positivos) else _coincide(positivos)
+    plegado = plegar(texto)
+    tramos = [m.span() for m in PALABRA.finditer(plegado) if coincide(m.group().lower())]
+    if not tramos:
+        return None
+    inicio = max(0, tramos[0][0] - largo // 3)
+    if inicio:
+        espacio = texto.find(" ", inicio)
+        inicio = espacio + 1 if 0 <= espacio < tramos[0][0] else inicio
+    fin = min(len(texto), inicio + largo)
+    if fin < len(texto):
+        espacio = texto.rfind(" ", tramos[0][1], fin)
+        fin = espacio if espacio > 0 else fin
+    partes, cursor = [], inicio
+    for a, b in tramos:
+        if a < inicio or b > fin:
+            continue
+        partes += [texto[cursor:a], INICIO, texto[a:b], FIN]
+        cursor = b
+    partes.append(texto[cursor:fin])
+    prefijo = "… " if inicio > 0 else ""
+    sufijo = " …" if fin < len(texto) else ""
+    return prefijo + _html("".join(partes)) + sufijo

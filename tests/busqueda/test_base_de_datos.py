@@ -1,0 +1,52 @@
+"""What differs between the database vendors: FTS5 on SQLite, a weighted tsvector with a GIN
+index on PostgreSQL (marker `postgres`). The contract suite covers the shared behaviour."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from busqueda.consulta import Consulta
+from busqueda.models import DocumentoBusqueda
+from busqueda.selectors import buscar
+
+POR_BASE_DE_DATOS = pytest.mark.parametrize("backend", ["database"], indirect=True)
+
+
+@POR_BASE_DE_DATOS
+@pytest.mark.postgres
+def test_postgres_tsvector_con_pesos_e_indice_gin(backend, crear, indexar, archivista):
+    escrito = crear("Bacheo en avenida", ["Hoyos profundos."], remitente="Heriberto Quiñones")
+    indexar()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'busqueda_documento_vector_gin'"
+        )
+        (definicion,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT vector::text FROM busqueda_documentobusqueda WHERE escrito_id = %s",
+            [escrito.pk],
+        )
+        (vector,) = cursor.fetchone()
+    assert "gin" in definicion.lower()
+    pesos = dict(re.findall(r"'(\w+)':\d+([ABC]?)", vector))
+    assert pesos["bache"] == "A" and pesos["hoy"] == "B"
+    assert pesos["quinon"] == ""  # the remitente carries weight D (printed without a letter)
+    assert buscar(Consulta(q="quinones"), None).total == 0  # public: weights A-C only
+    assert buscar(Consulta(q="quinones"), archivista).total == 1
+
+
+@POR_BASE_DE_DATOS
+def test_sqlite_fts5_guarda_el_texto_analizado(backend, crear, indexar):
+    if connection.vendor != "sqlite":
+        pytest.skip("solo SQLite")
+    escrito = crear("Construcción de banquetas", ["Solicitudes de los vecinos."])
+    indexar()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT principal, contenido FROM busqueda_fts WHERE rowid = %s", [escrito.pk]
+        )
+        principal, contenido = cursor.fetchone()
+    assert "construccion banquet" in principal
+    assert contenido == "solicitud vecin"
+    assert DocumentoBusqueda.objects.get(pk=escrito.pk).vector is None

@@ -1,0 +1,227 @@
+"""Search from the outside (HTTP), on both backends: the public never gets what it must not,
+whatever the query string says; staff get what visibilidad allows."""
+
+import json
+
+import pytest
+
+from cms import roles
+from tests.factories import UsuarioFactory
+
+
+@pytest.fixture
+def archivo(crear, obras, finanzas, tema_obras, indexar):
+    e = {
+        "publico": crear(
+            "Licencia de construcción en calle Morelos",
+            ["Solicito licencia de construcción. Firma: Rigoberta Menchú."],
+            area=obras,
+            tema=tema_obras,
+            remitente="Rigoberta Menchú",
+        ),
+        "reservado": crear(
+            "Construcción del penal",
+            ["Planos reservados de construcción."],
+            clasificacion="reservada",
+            area=obras,
+        ),
+        "confidencial": crear(
+            "Construcción y datos médicos",
+            ["Historia clínica."],
+            clasificacion="confidencial",
+            area=finanzas,
+        ),
+        "borrador": crear(
+            "Construcción sin publicar", ["Texto interno."], publicado=False, area=finanzas
+        ),
+        "cancelado": crear(
+            "Construcción cancelada", ["Cancelado."], estado="cancelado", area=obras
+        ),
+    }
+    indexar()
+    return e
+
+
+OCULTOS = ("reservado", "confidencial", "borrador", "cancelado")
+
+
+def _json(respuesta):
+    assert respuesta["Content-Type"].startswith("application/json")
+    return json.loads(respuesta.content)
+
+
+def test_api_publica_solo_publicos_y_sin_remitente(client, archivo):
+    respuesta = client.get("/api/busqueda/", {"q": "construccion"})
+    assert respuesta.status_code == 200
+    datos = _json(respuesta)
+    assert [r["id"] for r in datos["resultados"]] == [archivo["publico"].pk]
+    assert "remitente" not in datos["resultados"][0]
+    assert datos["facetas"]["clasificacion"] == [
+        {"valor": "publica", "etiqueta": "Pública", "cuenta": 1, "activo": False}
+    ]
+    fragmentos = " ".join(f["html"] for f in datos["resultados"][0]["fragmentos"])
+    assert "<mark>construcción</mark>" in fragmentos
+
+
+@pytest.mark.parametrize(
+    "parametros",
+    [
+        {"clasificacion": "reservada"},
+        {"clasificacion": ["reservada", "confidencial"]},
+        {"estado": "cancelado"},
+        {"q": "remitente_nombre:Menchú"},
+        {"q": "remitente:menchu"},
+        {"q": "Rigoberta"},
+        {"q": "reservados"},
+        {"q": "penal OR clínica OR interno"},
+        {"q": "*"},
+        {"q": '" OR 1=1 --'},
+        {"q": "{remitente} : menchu"},
+        {"q": "publico:false"},
+        {"q": "construccion", "clasificacion": "reservada", "orden": "recientes"},
+    ],
+)
+def test_consultas_manipuladas_no_revelan_nada(client, archivo, parametros):
+    respuesta = client.get("/api/busqueda/", parametros)
+    assert respuesta.status_code == 200
+    datos = _json(respuesta)
+    devueltos = {r["id"] for r in datos["resultados"]}
+    assert not devueltos & {archivo[k].pk for k in OCULTOS}
+    cuerpo = respuesta.content.decode()
+    for r in datos["resultados"]:
+        assert "remitente" not in r
+    assert "Planos reservados" not in cuerpo and "Historia clínica" not in cuerpo
+
+
+def test_el_remitente_no_es_buscable_en_publico(client, archivo):
+    assert _json(client.get("/api/busqueda/", {"q": "Rigoberta"}))["total"] == 1  # in the OCR text
+    assert _json(client.get("/api/busqueda/", {"q": "Morelos Menchu"}))["total"] == 1
+    sin_texto = _json(client.get("/api/busqueda/", {"q": "Rigoberta -solicito"}))
+    assert sin_texto["total"] == 0  # the remitente field itself is never searched
+
+
+def test_q_vacia_solo_lo_publico(client, archivo):
+    datos = _json(client.get("/api/busqueda/"))
+    assert {r["id"] for r in datos["resultados"]} == {archivo["publico"].pk}
+
+
+@pytest.mark.parametrize(
+    ("parametros", "campo", "mensaje"),
+    [
+        ({"clasificacion": "secreta"}, "clasificacion", "no es una de las opciones"),
+        ({"pagina": "0"}, "pagina", "mayor o igual"),
+        ({"por_pagina": "1000"}, "por_pagina", "menor o igual"),
+        ({"pagina": "99999"}, "pagina", "primeros"),
+        (
+            {"recibido_desde": "2026-05-01", "recibido_hasta": "2026-01-01"},
+            "recibido_hasta",
+            "anterior",
+        ),
+        ({"recibido_desde": "ayer"}, "recibido_desde", "fecha válida"),
+        ({"area": "obras"}, "area", "no es una de las opciones"),
+    ],
+)
+def test_parametros_invalidos_dan_un_mensaje_claro(client, backend, parametros, campo, mensaje):
+    respuesta = client.get("/api/busqueda/", parametros)
+    assert respuesta.status_code == 400
+    errores = _json(respuesta)["errores"]
+    assert mensaje in " ".join(errores[campo])
+
+
+def test_similares_publicos(client, archivo):
+    oculto = client.get(f"/api/busqueda/{archivo['reservado'].pk}/similares/")
+    assert oculto.status_code == 404
+    publico = client.get(f"/api/busqueda/{archivo['publico'].pk}/similares/")
+    assert publico.status_code == 200
+    ocultos = {archivo[k].pk for k in OCULTOS}
+    assert not {r["id"] for r in _json(publico)["resultados"]} & ocultos
+
+
+def test_api_interna_pide_sesion(client, archivo):
+    assert client.get("/api/busqueda/interna/", {"q": "construccion"}).status_code == 403
+    sin_rol = UsuarioFactory(username="sin.rol")
+    client.force_login(sin_rol)
+    respuesta = client.get("/api/busqueda/interna/", {"q": "construccion"})
+    assert respuesta.status_code == 403
+    assert "Inicie sesión" in _json(respuesta)["error"]
+
+
+def test_api_interna_segun_quien_consulta(client, archivo, archivista, staff_obras):
+    client.force_login(archivista)
+    todos = _json(client.get("/api/busqueda/interna/", {"q": "construccion"}))
+    assert todos["total"] == 5
+    publico = next(r for r in todos["resultados"] if r["id"] == archivo["publico"].pk)
+    assert publico["remitente"] == "Rigoberta Menchú"
+    assert publico["url"] == f"/admin/documentos/escritos/{archivo['publico'].pk}/"
+    (fragmento,) = [f for f in publico["fragmentos"] if f["archivo_id"]]
+    assert fragmento["url"].endswith(f"?archivo={fragmento['archivo_id']}&pagina=1")
+    assert _json(client.get("/api/busqueda/interna/", {"q": "menchu"}))["total"] == 1
+
+    client.force_login(staff_obras)
+    obras = _json(client.get("/api/busqueda/interna/", {"q": "construccion"}))
+    assert {r["id"] for r in obras["resultados"]} == {
+        archivo["publico"].pk,
+        archivo["reservado"].pk,
+        archivo["cancelado"].pk,
+    }
+    forzado = _json(client.get("/api/busqueda/interna/", {"clasificacion": "confidencial"}))
+    assert forzado["total"] == 0
+    assert (
+        client.get(f"/api/busqueda/interna/{archivo['confidencial'].pk}/similares/").status_code
+        == 404
+    )
+
+
+def test_pagina_publica_de_busqueda(client, archivo):
+    respuesta = client.get("/buscar/", {"q": "construccion"})
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert archivo["publico"].folio in html
+    for oculto in OCULTOS:
+        assert archivo[oculto].folio not in html
+    assert "<mark>construcción</mark>" in html
+    assert 'role="search"' in html and '<label for="id_q"' in html
+    assert "/admin/documentos/" not in html
+    assert client.get("/buscar/").status_code == 200
+    assert client.get("/buscar/", {"pagina": "0"}).status_code == 400
+
+
+def test_pantalla_del_archivo_abre_el_escaneo_en_la_pagina(client, archivo, archivista):
+    client.force_login(archivista)
+    respuesta = client.get("/admin/busqueda/", {"q": "planos"})
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    escrito = archivo["reservado"]
+    archivo_id = escrito.archivos.get().pk
+    assert f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1" in html
+    assert "<mark>Planos</mark>" in html
+    assert "Reservada" in html and "Petición" in html  # labels, not stored codes
+    assert "Más como este" in html
+    similares = client.get("/admin/busqueda/", {"similar": archivo["publico"].pk})
+    assert similares.status_code == 200 and "Escritos parecidos" in similares.content.decode()
+
+
+def test_pantalla_del_archivo_solo_para_personal(client, archivo):
+    assert client.get("/admin/busqueda/").status_code == 302  # to the login
+    comunicacion = UsuarioFactory(username="editora", roles=[roles.COMUNICACION])
+    client.force_login(comunicacion)
+    assert client.get("/admin/busqueda/", {"q": "construccion"}).status_code == 403
+
+
+def test_openapi_describe_la_busqueda(client, backend):
+    esquema = _json(client.get("/api/esquema/"))
+    for ruta in ("/api/busqueda/", "/api/busqueda/interna/", "/api/busqueda/paginas/"):
+        assert ruta in esquema["paths"]
+    nombres = {p["name"] for p in esquema["paths"]["/api/busqueda/"]["get"]["parameters"]}
+    assert {
+        "q",
+        "tipo",
+        "tema",
+        "area",
+        "estado",
+        "clasificacion",
+        "recibido_desde",
+        "orden",
+        "pagina",
+    } <= nombres
+    assert "/api/estadisticas/" in esquema["paths"]
