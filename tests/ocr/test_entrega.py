@@ -1,10 +1,13 @@
-"""escrito -> OCR -> search update, end to end with real Tesseract.
+"""escrito -> OCR -> search, end to end with real Tesseract and the database search backend.
 
-Search is stubbed only at the busqueda boundary (its `indexar_escrito` task), which the
-search package owns; everything before it is real."""
+Nothing is stubbed: the intake stores the scan, the OCR task reads it after commit, the
+bitácora records it, and busqueda's outbox makes the page text searchable."""
 
 import pytest
 
+from busqueda import services as busqueda
+from busqueda.consulta import Consulta
+from busqueda.selectors import buscar
 from documentos.models import EntradaBitacora
 from ocr.models import ResultadoOCR
 from ocr.selectors import textos_por_archivo
@@ -12,25 +15,13 @@ from ocr.selectors import textos_por_archivo
 pytestmark = [pytest.mark.tesseract, pytest.mark.django_db]
 
 
-class _Indexador:
-    def __init__(self):
-        self.escritos = []
-
-    def enqueue(self, escrito_id):
-        self.escritos.append(escrito_id)
+@pytest.fixture(autouse=True)
+def base_de_datos(settings):
+    settings.ELASTICSEARCH_URL = None
 
 
-@pytest.fixture
-def indexador(monkeypatch):
-    import busqueda.tasks
-
-    falso = _Indexador()
-    monkeypatch.setattr(busqueda.tasks, "indexar_escrito", falso)
-    return falso
-
-
-def test_a_received_escrito_is_read_and_sent_to_search(
-    recibir, escaneo, indexador, django_capture_on_commit_callbacks, texto_plano
+def test_a_received_escrito_is_read_and_found_by_its_text(
+    recibir, escaneo, django_capture_on_commit_callbacks, texto_plano
 ):
     with django_capture_on_commit_callbacks(execute=True):
         escrito = recibir(("escaneo.png", escaneo))
@@ -43,12 +34,15 @@ def test_a_received_escrito_is_read_and_sent_to_search(
         escrito=escrito, accion=EntradaBitacora.Accion.OCR
     ).get()
     assert entrada.despues == {"archivo": archivo.pk, "estado": "terminado"}
-    assert escrito.pk in indexador.escritos
+
+    # "Guadalupe" is only in the scan, not in the asunto or the remitente.
+    [hallado] = buscar(Consulta(q="guadalupe"), usuario=escrito.recibido_por).resultados
+    assert hallado.escrito_id == escrito.pk
+    assert [(f.archivo_id, f.pagina) for f in hallado.fragmentos] == [(archivo.pk, 1)]
+    assert busqueda.pendientes() == 0
 
 
-def test_a_failed_file_is_also_reported(
-    recibir, escaneo, indexador, django_capture_on_commit_callbacks
-):
+def test_a_failed_file_is_also_reported(recibir, escaneo, django_capture_on_commit_callbacks):
     from .conftest import estropear
 
     escrito = recibir(("escaneo.png", escaneo))
@@ -60,4 +54,7 @@ def test_a_failed_file_is_also_reported(
         ocr_archivo.enqueue(archivo.pk)
     entrada = EntradaBitacora.objects.get(escrito=escrito, accion=EntradaBitacora.Accion.OCR)
     assert entrada.despues["estado"] == "fallo"
-    assert indexador.escritos == [escrito.pk]
+    # The escrito is still found by its metadata, and nothing is left pending.
+    [hallado] = buscar(Consulta(q="licencia"), usuario=escrito.recibido_por).resultados
+    assert hallado.escrito_id == escrito.pk
+    assert busqueda.pendientes() == 0
