@@ -25,6 +25,14 @@ FACETAS = {
     "anio": "recibido_en",
 }
 
+
+def filtros_de_campo(consulta: Consulta):
+    """(document field, chosen values) for every facet filter the consulta sets."""
+    for faceta, campo in FACETAS.items():
+        if faceta != "anio" and (valores := getattr(consulta, faceta)):
+            yield campo, list(valores)
+
+
 ETIQUETAS = {
     "tipo": dict(Escrito.Tipo.choices),
     "estado": dict(Escrito.Estado.choices),

@@ -23,7 +23,7 @@ from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
 from ..visibilidad import PUBLICO, Alcance
-from .comun import FACETAS, etiquetar_facetas, fila_resultado, firma
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo, firma
 
 FTS = "busqueda_fts"
 FTS_PORTAL = "busqueda_fts_portal"
@@ -299,17 +299,8 @@ def filtro_alcance(alcance: Alcance) -> Q:
 
 def _filtros(consulta: Consulta) -> Q:
     q = Q()
-    for campo, nombre in (
-        ("tipo", "tipo"),
-        ("tema", "tema_id"),
-        ("area", "area_id"),
-        ("estado", "estado"),
-        ("clasificacion", "clasificacion"),
-        ("canal", "canal"),
-        ("sentido", "sentido"),
-    ):
-        if valores := getattr(consulta, campo):
-            q &= Q(**{f"{nombre}__in": list(valores)})
+    for nombre, valores in filtros_de_campo(consulta):
+        q &= Q(**{f"{nombre}__in": valores})
     if consulta.recibido_desde:
         q &= Q(recibido_en__date__gte=consulta.recibido_desde)
     if consulta.recibido_hasta:

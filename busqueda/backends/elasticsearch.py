@@ -40,7 +40,7 @@ from ..resaltado import FIN, INICIO, comparador, marcado, resaltar, restaurar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import plegar
 from ..visibilidad import Alcance
-from .comun import FACETAS, etiquetar_facetas, fila_resultado, firma
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo, firma
 
 _stop = token_filter("folio_stop", "stop", stopwords="_spanish_")
 _hunspell = token_filter("folio_hunspell", "hunspell", locale="es_ES", dedup=True)
@@ -405,17 +405,8 @@ def filtro_alcance(alcance: Alcance) -> list:
 
 def _filtros(consulta: Consulta) -> list:
     filtros = []
-    for campo, nombre in (
-        ("tipo", "tipo"),
-        ("tema", "tema_id"),
-        ("area", "area_id"),
-        ("estado", "estado"),
-        ("clasificacion", "clasificacion"),
-        ("canal", "canal"),
-        ("sentido", "sentido"),
-    ):
-        if valores := getattr(consulta, campo):
-            filtros.append(Q("terms", **{nombre: list(valores)}))
+    for nombre, valores in filtros_de_campo(consulta):
+        filtros.append(Q("terms", **{nombre: valores}))
     for campo, desde, hasta in (
         ("recibido_en", consulta.recibido_desde, consulta.recibido_hasta),
         ("vence_en", consulta.vence_desde, consulta.vence_hasta),
