@@ -16,7 +16,7 @@ def url_escaneo(escrito_id: int, fragmento=None) -> str:
     """The escrito's admin page, its viewer opened at the matched page when there is one."""
     url = _plantilla_escrito().format(escrito_id)
     if fragmento is not None and fragmento.archivo_id:
-        url += f"?archivo={fragmento.archivo_id}&pagina={fragmento.pagina}"
+        url += f"?archivo={fragmento.archivo_id}&pagina={fragmento.pagina}#visor"
     return url
 
 

@@ -4,6 +4,8 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
+from busqueda import serializar
+
 register = template.Library()
 
 
@@ -32,6 +34,12 @@ def con_pagina(filtros: str, pagina: int) -> str:
     datos = QueryDict(filtros, mutable=True)
     datos["pagina"] = str(pagina)
     return "?" + datos.urlencode()
+
+
+@register.simple_tag
+def escaneo(escrito_id: int, fragmento=None) -> str:
+    """The escrito's admin page with its viewer at the matched page (as the JSON API)."""
+    return serializar.url_escaneo(escrito_id, fragmento)
 
 
 @register.filter
