@@ -79,3 +79,15 @@ def test_elasticsearch_is_a_memory_limited_single_node_of_the_client_major(compo
     image_version = es["image"].rsplit(":", 1)[1]
     assert image_version.split(".")[0] == str(elasticsearch.__versionstr__).split(".")[0]
     assert {"pgdata", "esdata", "media"} <= set(compose["volumes"])
+
+
+def test_elasticsearch_image_has_the_dictionary_the_analysis_uses(compose):
+    from busqueda.backends.elasticsearch import _hunspell
+
+    locale = _hunspell.get_definition()["locale"]
+    build = compose["services"]["elasticsearch"]["build"]
+    dockerfile = (ROOT / build["context"] / build["dockerfile"]).read_text()
+    assert "hunspell-es" in dockerfile
+    assert f"/usr/share/elasticsearch/config/hunspell/{locale}/" in dockerfile
+    version = compose["services"]["elasticsearch"]["image"].rsplit(":", 1)[1]
+    assert f"elasticsearch/elasticsearch:{version}" in dockerfile
