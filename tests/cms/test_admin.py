@@ -9,6 +9,8 @@ def test_admin_login_page_is_in_spanish(client):
     assert response.status_code == 200
     assert "Iniciar sesión" in html
     assert "Nombre de usuario" in html
+    assert "Contraseña" in html
+    assert ">Password<" not in html
     assert 'lang="es' in html
 
 
@@ -23,3 +25,10 @@ def test_admin_requires_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_login_with_the_spanish_form(client, django_user_model):
+    django_user_model.objects.create_superuser("clerk", password="clave-segura-1")
+    response = client.post("/admin/login/", {"username": "clerk", "password": "clave-segura-1"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
