@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from documentos.views.staff import prohibido
+
 from . import serializar
 from .forms import ConsultaForm, errores
 from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, similares
@@ -132,7 +134,9 @@ def buscar_publico(request):
 def buscar_archivo(request):
     """The archivist search in the Wagtail admin."""
     if not puede_buscar_en_archivo(request.user):
-        return render(request, "busqueda/admin/prohibido.html", status=403)
+        return prohibido(
+            request, _("La búsqueda en el archivo es para el personal del archivo y de las áreas.")
+        )
     extra = {}
     similar = request.GET.get("similar", "")
     if similar.isdigit():

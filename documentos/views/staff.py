@@ -23,9 +23,11 @@ MIGA_BANDEJA = {
 }
 
 
-def prohibido(request) -> TemplateResponse:
+def prohibido(request, mensaje: str | None = None) -> TemplateResponse:
     """A 403 page inside the admin (Wagtail would otherwise redirect to the dashboard)."""
-    return TemplateResponse(request, "documentos/admin/prohibido.html", status=403)
+    return TemplateResponse(
+        request, "documentos/admin/prohibido.html", {"mensaje": mensaje}, status=403
+    )
 
 
 class Prohibido403:

@@ -207,7 +207,9 @@ def test_pantalla_del_archivo_solo_para_personal(client, archivo):
     assert client.get("/admin/busqueda/").status_code == 302  # to the login
     comunicacion = UsuarioFactory(username="editora", roles=[roles.COMUNICACION])
     client.force_login(comunicacion)
-    assert client.get("/admin/busqueda/", {"q": "construccion"}).status_code == 403
+    respuesta = client.get("/admin/busqueda/", {"q": "construccion"})
+    assert respuesta.status_code == 403
+    assert "es para el personal del archivo y de las áreas" in respuesta.content.decode()
 
 
 def test_openapi_describe_la_busqueda(client, backend):
