@@ -23,8 +23,7 @@ from django.db import connection, connections  # noqa: E402
 from django.test import override_settings  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
-from tests.documentos.conftest import datos  # noqa: E402
-from tests.factories import UsuarioFactory  # noqa: E402
+from tests.factories import UsuarioFactory, datos_recepcion  # noqa: E402
 
 
 def main(n: int) -> None:
@@ -37,7 +36,7 @@ def main(n: int) -> None:
         usuario = UsuarioFactory(username="bench", roles=[roles.OFICIALIA])
         inicio = time.perf_counter()
         for i in range(n):
-            recibir_escrito(datos(asunto=f"Secuencial {i}"), usuario=usuario)
+            recibir_escrito(datos_recepcion(asunto=f"Secuencial {i}"), usuario=usuario)
         secuencial = time.perf_counter() - inicio
 
         barrera = threading.Barrier(n)
@@ -46,7 +45,7 @@ def main(n: int) -> None:
         def uno(i):
             try:
                 barrera.wait()
-                recibir_escrito(datos(asunto=f"Paralelo {i}"), usuario=usuario)
+                recibir_escrito(datos_recepcion(asunto=f"Paralelo {i}"), usuario=usuario)
             except Exception as error:  # reported below
                 errores.append(error)
             finally:

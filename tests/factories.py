@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from documentos.models import Area, Tema
+from documentos.models import Area, Escrito, Tema
+from documentos.services.recepcion import DatosRecepcion
 
 
 class UsuarioFactory(factory.django.DjangoModelFactory):
@@ -71,3 +72,19 @@ def pdf_bytes(paginas=1, texto="Solicitud de prueba") -> bytes:
 
 def subida(nombre: str, contenido: bytes, tipo="application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(nombre, contenido, content_type=tipo)
+
+
+def datos_recepcion(**cambios) -> DatosRecepcion:
+    """What a clerk types at the window, with sensible defaults; one scan unless given."""
+    valores = {
+        "tipo": Escrito.Tipo.PETICION,
+        "canal": Escrito.Canal.VENTANILLA,
+        "remitente_tipo": Escrito.TipoPersona.FISICA,
+        "remitente_nombre": "María López Hernández",
+        "asunto": "Solicitud de bacheo en la calle Juárez",
+        "remitente_sexo": Escrito.Sexo.MUJER,
+    }
+    valores.update(cambios)
+    if "archivos" not in valores:
+        valores["archivos"] = [subida("escaneo.png", imagen_bytes(texto=valores["asunto"]))]
+    return DatosRecepcion(**valores)

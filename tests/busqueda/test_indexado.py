@@ -153,18 +153,13 @@ def test_escrito_recibido_en_ventanilla_se_puede_buscar(
 ):
     """The real intake service: the outbox row commits with the escrito, the task indexes it."""
     from cms import roles
-    from documentos.models import Escrito
-    from documentos.services.recepcion import DatosRecepcion, recibir_escrito
-    from tests.factories import UsuarioFactory, imagen_bytes, subida
+    from documentos.services.recepcion import recibir_escrito
+    from tests.factories import UsuarioFactory, datos_recepcion, imagen_bytes, subida
 
     ventanilla = UsuarioFactory(username="ventanilla.busqueda", roles=[roles.OFICIALIA])
-    datos = DatosRecepcion(
-        tipo=Escrito.Tipo.PETICION,
-        canal=Escrito.Canal.VENTANILLA,
-        remitente_tipo=Escrito.TipoPersona.FISICA,
+    datos = datos_recepcion(
         remitente_nombre="Sofía Ramírez",
         asunto="Reparación de luminarias en el andador Zaragoza",
-        remitente_sexo=Escrito.Sexo.MUJER,
         archivos=[subida("escaneo.png", imagen_bytes(texto="luminarias"))],
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,9 +1,8 @@
 import pytest
 
 from cms import roles
-from documentos.models import Escrito
-from documentos.services.recepcion import DatosRecepcion, recibir_escrito
-from tests.factories import AreaFactory, TemaFactory, UsuarioFactory, imagen_bytes, subida
+from documentos.services.recepcion import recibir_escrito
+from tests.factories import AreaFactory, TemaFactory, UsuarioFactory, datos_recepcion
 
 
 @pytest.fixture
@@ -36,27 +35,12 @@ def staff_finanzas(finanzas):
     return UsuarioFactory(username="staff.finanzas", roles=[roles.AREA], areas=[finanzas])
 
 
-def datos(**cambios) -> DatosRecepcion:
-    valores = {
-        "tipo": Escrito.Tipo.PETICION,
-        "canal": Escrito.Canal.VENTANILLA,
-        "remitente_tipo": Escrito.TipoPersona.FISICA,
-        "remitente_nombre": "María López Hernández",
-        "asunto": "Solicitud de bacheo en la calle Juárez",
-        "remitente_sexo": Escrito.Sexo.MUJER,
-    }
-    valores.update(cambios)
-    if "archivos" not in valores:
-        valores["archivos"] = [subida("escaneo.png", imagen_bytes(texto=valores["asunto"]))]
-    return DatosRecepcion(**valores)
-
-
 @pytest.fixture
 def recibir(oficialia):
     """Receive an escrito at the window with sensible defaults."""
 
     def _recibir(usuario=oficialia, **cambios):
-        return recibir_escrito(datos(**cambios), usuario=usuario, ip="10.0.0.7")
+        return recibir_escrito(datos_recepcion(**cambios), usuario=usuario, ip="10.0.0.7")
 
     return _recibir
 

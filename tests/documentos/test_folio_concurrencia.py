@@ -7,7 +7,7 @@ from django.db import connection, connections
 
 from documentos.models import Escrito
 from documentos.services.recepcion import recibir_escrito
-from tests.documentos.conftest import datos
+from tests.factories import datos_recepcion
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_parallel_intakes_get_distinct_consecutive_folios(oficialia):
     def recibir(n: int) -> None:
         try:
             barrera.wait()
-            recibir_escrito(datos(asunto=f"Escrito simultáneo {n}"), usuario=oficialia)
+            recibir_escrito(datos_recepcion(asunto=f"Escrito simultáneo {n}"), usuario=oficialia)
         except BaseException as error:  # reported below
             errores.append(error)
         finally:

@@ -78,10 +78,12 @@ def test_duplicate_submission_warns_and_can_be_confirmed(recibir, oficialia):
     assert Escrito.objects.count() == 1
 
     from documentos.services.recepcion import recibir_escrito
-    from tests.documentos.conftest import datos
+    from tests.factories import datos_recepcion
 
     segundo = recibir_escrito(
-        datos(archivos=[subida("b.png", archivo)]), usuario=oficialia, confirmar_duplicado=True
+        datos_recepcion(archivos=[subida("b.png", archivo)]),
+        usuario=oficialia,
+        confirmar_duplicado=True,
     )
     assert segundo.folio != primero.folio
 

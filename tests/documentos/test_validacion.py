@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 
 from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.validacion import nombre_seguro, validar_archivo
-from tests.documentos.conftest import datos
-from tests.factories import imagen_bytes, pdf_bytes, subida
+from tests.factories import datos_recepcion, imagen_bytes, pdf_bytes, subida
 
 pytestmark = pytest.mark.django_db
 
@@ -111,4 +110,4 @@ def test_missing_required_data_is_refused_in_spanish(recibir):
         recibir(remitente_nombre="", asunto="")
     assert "remitente_nombre" in error.value.message_dict
     _nada_cambio()
-    assert datos().tipo == Escrito.Tipo.PETICION
+    assert datos_recepcion().tipo == Escrito.Tipo.PETICION

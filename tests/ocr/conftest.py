@@ -16,20 +16,14 @@ def texto_plano():
 def recibir(db):
     """Receive an escrito at the window with these files: (name, bytes) pairs."""
     from cms import roles
-    from documentos.models import Escrito
-    from documentos.services.recepcion import DatosRecepcion, recibir_escrito
-    from tests.factories import UsuarioFactory, subida
+    from documentos.services.recepcion import recibir_escrito
+    from tests.factories import UsuarioFactory, datos_recepcion, subida
 
     ventanilla = UsuarioFactory(username="ventanilla.ocr", roles=[roles.OFICIALIA])
 
     def _recibir(*archivos):
-        datos = DatosRecepcion(
-            tipo=Escrito.Tipo.PETICION,
-            canal=Escrito.Canal.VENTANILLA,
-            remitente_tipo=Escrito.TipoPersona.FISICA,
-            remitente_nombre="María López Hernández",
+        datos = datos_recepcion(
             asunto="Solicitud de licencia de construcción",
-            remitente_sexo=Escrito.Sexo.MUJER,
             archivos=[subida(nombre, contenido) for nombre, contenido in archivos],
         )
         return recibir_escrito(datos, usuario=ventanilla, ip="10.0.0.7", confirmar_duplicado=True)
