@@ -26,13 +26,14 @@ PAPELES = {"carta": LETTER, "a4": A4}
 
 
 def url_consulta(escrito: Escrito | None = None, request=None) -> str:
-    """Absolute URL of the public status page, with folio and code when an escrito is given.
+    """Absolute URL of the public lookup; for an escrito (the QR), folio and code go in the
+    fragment, which browsers never send to a server, so no access log ever holds the code.
 
     The host comes from WAGTAILADMIN_BASE_URL (the installation's configured address) and,
     when that is not set, from the request."""
     ruta = reverse("documentos:consulta")
     if escrito is not None:
-        ruta += "?" + urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+        ruta += "#" + urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
     base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
     if base:
         return base + ruta

@@ -11,5 +11,6 @@ urlpatterns = [
     path("enviado/", publico.EnviadoView.as_view(), name="enviado"),
     path("enviado/acuse.pdf", publico.EnviadoAcuseView.as_view(), name="enviado_acuse"),
     path("consulta/", publico.ConsultaView.as_view(), name="consulta"),
-    path("consulta/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
+    path("consulta/<str:folio>/", publico.EstadoView.as_view(), name="estado"),
+    path("consulta/<str:folio>/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
 ]

@@ -1,5 +1,6 @@
 """Citizen pages: the Oficialía de Partes Electrónica form and the status lookup."""
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from .comun import Limite, ip_cliente
 from .staff import aplicar_errores
 
 SESION_ENVIADO = "documentos_enviado"
+SESION_CONSULTAS = "documentos_consultas"
 
 
 def limite_consultas() -> Limite:
@@ -37,6 +39,8 @@ def limite_envios() -> Limite:
 def _privada(respuesta):
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["X-Robots-Tag"] = "noindex"
+    # An old QR's address (with ?codigo=) must not leak to the next request as a Referer.
+    respuesta["Referrer-Policy"] = "strict-origin"
     return respuesta
 
 
@@ -91,6 +95,7 @@ class EnviarView(View):
             else:
                 limite.sumar(ip)
                 request.session[SESION_ENVIADO] = escrito.pk
+                _acceso_concedido(request, escrito)
                 return redirect(reverse("documentos:enviado"))
         return self._formulario(request, form, archivos_perdidos)
 
@@ -118,66 +123,109 @@ class EnviadoView(View):
             "acuse": acuse,
             "qr": qr_data_uri(acuse.url),
             "url_pdf": reverse("documentos:enviado_acuse"),
+            "url_estado": reverse("documentos:estado", args=[escrito.folio]),
         }
         return _privada(render(request, "documentos/publico/enviado.html", contexto))
 
 
-def _verificar(request):
-    """(form, escrito or None, error, status) for a lookup with folio + code in the URL."""
-    form = ConsultaForm(request.GET)
-    ip = ip_cliente(request) or "desconocida"
-    limite = limite_consultas()
-    if limite.agotado(ip):
-        error = _(
-            "Demasiados intentos fallidos desde esta conexión. Espere %(min)s minutos e "
-            "intente de nuevo."
-        ) % {"min": settings.FOLIO_CONSULTA_VENTANA_MIN}
-        return ConsultaForm(initial=request.GET.dict()), None, error, 429
-    if not form.is_valid():
-        return form, None, None, 200
-    escrito = selectors.escrito_por_folio_y_codigo(
-        form.cleaned_data["folio"], form.cleaned_data["codigo"]
+def _acceso_concedido(request, escrito) -> None:
+    """This browser session may see the escrito for FOLIO_CONSULTA_SESION_MIN minutes (after
+    typing its folio and code, or right after submitting it)."""
+    vigentes = _accesos_vigentes(request)
+    vigentes[str(escrito.pk)] = time.time() + settings.FOLIO_CONSULTA_SESION_MIN * 60
+    request.session[SESION_CONSULTAS] = vigentes
+
+
+def _accesos_vigentes(request) -> dict[str, float]:
+    ahora = time.time()
+    accesos = request.session.get(SESION_CONSULTAS) or {}
+    return {pk: vence for pk, vence in accesos.items() if vence > ahora}
+
+
+def _escrito_consultado(request, folio: str):
+    """The escrito of this folio if this session was given access to it, else None."""
+    escrito = (
+        Escrito.objects.select_related("area_responsable", "tema")
+        .filter(folio=selectors.normalizar_folio(folio))
+        .first()
     )
-    if escrito is None:
-        limite.sumar(ip)
-        # The same words whether the folio does not exist or the code is wrong.
-        error = _(
-            "No encontramos un escrito con ese folio y código de acceso. Revise que estén "
-            "escritos como aparecen en su acuse de recibo."
-        )
-        return form, None, error, 200
-    return form, escrito, None, 200
+    if escrito is None or str(escrito.pk) not in _accesos_vigentes(request):
+        return None
+    return escrito
 
 
-def _query(escrito) -> str:
-    return urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+def _formulario_consulta(request, form, error=None, status=200):
+    contexto = {"form": form, "error": error, "seccion": "consulta"}
+    return _privada(render(request, ConsultaView.template_name, contexto, status=status))
 
 
 class ConsultaView(View):
+    """The lookup form. It is posted, never sent in a URL: access codes must not reach
+    access logs. The acuse's QR carries folio and code in the URL fragment, which browsers
+    never send; consulta.js fills the form from it and posts it."""
+
     template_name = "documentos/publico/consulta.html"
 
     def get(self, request):
-        if not ({"folio", "codigo"} & set(request.GET)):
-            return render(
-                request, self.template_name, {"form": ConsultaForm(), "seccion": "consulta"}
+        # An old printed QR (?folio=…&codigo=…) is handled by consulta.js as well: the server
+        # does not look at the code in a URL.
+        form = ConsultaForm(initial={"folio": request.GET.get("folio", "")[:40]})
+        return _formulario_consulta(request, form)
+
+    def post(self, request):
+        ip = ip_cliente(request) or "desconocida"
+        limite = limite_consultas()
+        form = ConsultaForm(request.POST)
+        if limite.agotado(ip):
+            error = _(
+                "Demasiados intentos fallidos desde esta conexión. Espere %(min)s minutos e "
+                "intente de nuevo."
+            ) % {"min": settings.FOLIO_CONSULTA_VENTANA_MIN}
+            return _formulario_consulta(request, form, error, status=429)
+        if not form.is_valid():
+            return _formulario_consulta(request, form)
+        escrito = selectors.escrito_por_folio_y_codigo(
+            form.cleaned_data["folio"], form.cleaned_data["codigo"]
+        )
+        if escrito is None:
+            limite.sumar(ip)
+            # The same words whether the folio does not exist or the code is wrong.
+            error = _(
+                "No encontramos un escrito con ese folio y código de acceso. Revise que estén "
+                "escritos como aparecen en su acuse de recibo."
             )
-        form, escrito, error, status = _verificar(request)
-        contexto = {"form": form, "error": error, "seccion": "consulta"}
-        if escrito is not None:
-            registrar_consulta_publica(escrito, ip=ip_cliente(request))
-            contexto["estado"] = selectors.estado_publico(escrito)
-            contexto["url_acuse"] = reverse("documentos:acuse") + "?" + _query(escrito)
-        return _privada(render(request, self.template_name, contexto, status=status))
+            return _formulario_consulta(request, form, error)
+        registrar_consulta_publica(escrito, ip=ip_cliente(request))
+        _acceso_concedido(request, escrito)
+        return redirect("documentos:estado", escrito.folio)
+
+
+def _volver_a_consultar(folio: str):
+    return redirect(reverse("documentos:consulta") + "?" + urlencode({"folio": folio}))
+
+
+class EstadoView(View):
+    """The status of one escrito, for the session that proved it holds its code."""
+
+    def get(self, request, folio):
+        escrito = _escrito_consultado(request, folio)
+        if escrito is None:
+            return _volver_a_consultar(folio)
+        contexto = {
+            "estado": selectors.estado_publico(escrito),
+            "url_acuse": reverse("documentos:acuse", args=[escrito.folio]),
+            "seccion": "consulta",
+        }
+        return _privada(render(request, ConsultaView.template_name, contexto))
 
 
 class AcusePublicoView(View):
-    """The acuse PDF for whoever holds folio + code (same checks as the lookup)."""
+    """The public copy of the acuse PDF, for the same session."""
 
-    def get(self, request):
-        form, escrito, error, status = _verificar(request)
+    def get(self, request, folio):
+        escrito = _escrito_consultado(request, folio)
         if escrito is None:
-            contexto = {"form": form, "error": error, "seccion": "consulta"}
-            return _privada(render(request, ConsultaView.template_name, contexto, status=status))
+            return _volver_a_consultar(folio)
         registrar_consulta_publica(escrito, ip=ip_cliente(request), acuse=True)
         return respuesta_pdf(escrito, request, publico=True)
 

@@ -52,20 +52,24 @@ def test_the_staff_acuse_pdf_has_the_folio_and_a_qr_to_the_status_page(
 
     assert len(codigos) == 1
     url = urlsplit(codigos[0])
-    assert (url.scheme, url.netloc, url.path) == (
+    assert (url.scheme, url.netloc, url.path, url.query) == (
         "https",
         "folio.example.gob.mx",
         "/oficialia/consulta/",
+        "",
     )
-    assert parse_qs(url.query) == {"folio": [escrito.folio], "codigo": [escrito.codigo_acceso]}
+    # Folio and code travel in the fragment, which browsers never send to the server.
+    assert parse_qs(url.fragment) == {"folio": [escrito.folio], "codigo": [escrito.codigo_acceso]}
 
 
-def test_the_qr_opens_a_working_lookup(client, recibir, settings):
+def test_the_qr_fills_a_working_lookup(client, recibir, settings):
+    """What consulta.js does with the QR's fragment: post it as the form."""
     settings.WAGTAILADMIN_BASE_URL = "http://testserver"
     escrito = recibir()
     _, codigos, _ = _leer(pdf_acuse(escrito))
     url = urlsplit(codigos[0])
-    html = client.get(f"{url.path}?{url.query}").content.decode()
+    formulario = {k: v[0] for k, v in parse_qs(url.fragment).items()}
+    html = client.post(url.path, formulario, follow=True).content.decode()
     assert f"Folio {escrito.folio}" in html and "Recibido" in html
 
 
@@ -91,29 +95,29 @@ def test_url_falls_back_to_the_request_host(rf, recibir, settings):
     settings.ALLOWED_HOSTS = ["oficialia.local"]
     escrito = recibir()
     url = url_consulta(escrito, rf.get("/", HTTP_HOST="oficialia.local"))
-    assert url.startswith("http://oficialia.local/oficialia/consulta/?folio=")
+    assert url.startswith("http://oficialia.local/oficialia/consulta/#folio=")
+
+
+def _acuse_publico(client, escrito) -> bytes:
+    """Look the escrito up with its code, then download the acuse in that session."""
+    client.post(
+        reverse("documentos:consulta"), {"folio": escrito.folio, "codigo": escrito.codigo_acceso}
+    )
+    return client.get(reverse("documentos:acuse", args=[escrito.folio])).content
 
 
 def test_the_public_copy_follows_the_status_page_rules(client, recibir):
     confidencial = recibir(
         clasificacion="confidencial", asunto="Denuncia contra el funcionario ABC"
     )
-    pdf = client.get(
-        reverse("documentos:acuse"),
-        {"folio": confidencial.folio, "codigo": confidencial.codigo_acceso},
-    ).content
-    texto, codigos, _ = _leer(pdf)
+    texto, codigos, _ = _leer(_acuse_publico(client, confidencial))
     assert confidencial.folio in texto and "M. L. H." in texto
     assert "María López Hernández" not in texto
     assert "Denuncia contra el funcionario ABC" not in texto
     assert len(codigos) == 1
 
     publico = recibir(asunto="Bacheo en la calle Hidalgo")
-    texto, _, _ = _leer(
-        client.get(
-            reverse("documentos:acuse"), {"folio": publico.folio, "codigo": publico.codigo_acceso}
-        ).content
-    )
+    texto, _, _ = _leer(_acuse_publico(client, publico))
     assert "Bacheo en la calle Hidalgo" in texto and "María López Hernández" not in texto
 
 

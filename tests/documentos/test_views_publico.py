@@ -146,9 +146,11 @@ def respondido(recibir, oficialia, obras, titular_obras, operativo_obras):
 
 
 def _consulta(client, escrito, codigo=None, **extra):
-    return client.get(
+    """Post the lookup form, as a citizen does, and follow the redirect to the status."""
+    return client.post(
         CONSULTA,
         {"folio": escrito.folio, "codigo": escrito.codigo_acceso if codigo is None else codigo},
+        follow=True,
         **extra,
     )
 
@@ -199,13 +201,15 @@ def test_a_reserved_or_confidential_escrito_hides_subject_and_answer(
 
 def test_wrong_code_and_unknown_folio_look_the_same(client, recibir):
     escrito = recibir()
-    mal_codigo = client.get(CONSULTA, {"folio": escrito.folio, "codigo": "ABCDEFGHJK"})
-    desconocido = client.get(CONSULTA, {"folio": "OP-2026-999999", "codigo": "ABCDEFGHJK"})
+    mal_codigo = client.post(CONSULTA, {"folio": escrito.folio, "codigo": "ABCDEFGHJK"})
+    desconocido = client.post(CONSULTA, {"folio": "OP-2026-999999", "codigo": "ABCDEFGHJK"})
     assert mal_codigo.status_code == desconocido.status_code == 200
     a = mal_codigo.content.decode().replace(escrito.folio, "FOLIO")
     b = desconocido.content.decode().replace("OP-2026-999999", "FOLIO")
     assert NO_ENCONTRADO in a
-    assert a == b
+    assert re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", a) == re.sub(
+        r'name="csrfmiddlewaretoken" value="[^"]+"', "", b
+    )
     assert not EntradaBitacora.objects.filter(
         accion=EntradaBitacora.Accion.CONSULTA_PUBLICA
     ).exists()
@@ -221,8 +225,6 @@ def test_failed_lookups_are_throttled_per_ip(client, recibir, settings):
     assert "Demasiados intentos fallidos" in bloqueada.content.decode()
     assert escrito.folio in bloqueada.content.decode()  # the form keeps what was typed
     assert _consulta(client, escrito, REMOTE_ADDR="10.1.2.3").status_code == 200
-    acuse = client.get(reverse("documentos:acuse"), {"folio": escrito.folio, "codigo": "x"})
-    assert acuse.status_code == 429
 
 
 def test_successful_lookups_do_not_count_as_failures(client, recibir, settings):
@@ -233,26 +235,62 @@ def test_successful_lookups_do_not_count_as_failures(client, recibir, settings):
     assert escrito.bitacora.filter(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA).count() == 4
 
 
-def test_the_citizen_downloads_the_acuse_with_folio_and_code(client, recibir):
+def test_the_citizen_downloads_the_acuse_in_the_session_that_gave_the_code(client, recibir):
     escrito = recibir()
-    url = reverse("documentos:acuse")
-    pdf = client.get(url, {"folio": escrito.folio, "codigo": escrito.codigo_acceso})
+    url = reverse("documentos:acuse", args=[escrito.folio])
+    sin_codigo = client.get(url)
+    assert sin_codigo.status_code == 302 and escrito.codigo_acceso not in sin_codigo["Location"]
+    assert not escrito.bitacora.filter(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA).exists()
+
+    estado = _consulta(client, escrito)
+    assert url in estado.content.decode()
+    pdf = client.get(url)
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    entrada = escrito.bitacora.get(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA)
+    entrada = escrito.bitacora.filter(accion=EntradaBitacora.Accion.CONSULTA_PUBLICA).last()
     assert entrada.despues["acuse"] is True
-    mal = client.get(url, {"folio": escrito.folio, "codigo": "ABCDEFGHJK"})
-    assert mal["Content-Type"].startswith("text/html") and NO_ENCONTRADO in mal.content.decode()
 
 
-def test_the_qr_link_prefills_and_runs_the_lookup(client, recibir):
+def test_the_status_page_needs_the_code_in_this_session(client, recibir, settings):
     escrito = recibir()
-    html = client.get(
-        f"{CONSULTA}?folio={escrito.folio}&codigo={escrito.codigo_acceso}"
-    ).content.decode()
-    assert f"Folio {escrito.folio}" in html
-    vacio = client.get(CONSULTA).content.decode()
-    assert NO_ENCONTRADO not in vacio and 'name="codigo"' in vacio
+    otro = recibir(asunto="Otro escrito")
+    estado = reverse("documentos:estado", args=[escrito.folio])
+    anonimo = client.get(estado)
+    assert anonimo.status_code == 302
+    assert anonimo["Location"] == f"{CONSULTA}?folio={escrito.folio}"
+    assert _consulta(client, escrito).redirect_chain == [(estado, 302)]
+    assert client.get(estado).status_code == 200
+    # The code of one escrito opens that one only, and not for ever.
+    assert client.get(reverse("documentos:estado", args=[otro.folio])).status_code == 302
+    settings.FOLIO_CONSULTA_SESION_MIN = 0
+    _consulta(client, escrito)
+    assert client.get(estado).status_code == 302
+
+
+def test_the_lookup_form_posts_and_no_url_carries_the_code(client, recibir):
+    escrito = recibir()
+    html = client.get(CONSULTA).content.decode()
+    assert re.search(r'<form method="post" action="/oficialia/consulta/"', html)
+    assert "documentos/consulta.js" in html
+    respuesta = _consulta(client, escrito)
+    for url, _status in respuesta.redirect_chain:
+        assert escrito.codigo_acceso not in url
+    assert escrito.codigo_acceso not in respuesta.content.decode()
+    # An old printed QR (?codigo= in the URL) is not looked up by the server: the page's
+    # script posts it and cleans the address bar.
+    viejo = client.get(f"{CONSULTA}?folio={escrito.folio}&codigo={escrito.codigo_acceso}")
+    assert f"Folio {escrito.folio}" not in viejo.content.decode()
+    assert escrito.codigo_acceso not in viejo.content.decode()
+
+
+def test_the_confirmation_page_links_to_the_status_without_the_code(client):
+    client.post(ENVIAR, _envio())
+    escrito = Escrito.objects.get()
+    html = client.get(reverse("documentos:enviado")).content.decode()
+    estado = reverse("documentos:estado", args=[escrito.folio])
+    assert f'href="{estado}"' in html
+    assert f"codigo={escrito.codigo_acceso}" not in html
+    assert client.get(estado).status_code == 200
 
 
 def test_the_counter_behind_the_limits():
