@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_migrate
         from wagtail.models import Page
         from wagtail.signals import (
             page_published,
@@ -17,7 +17,10 @@ class CmsConfig(AppConfig):
             post_page_move,
         )
 
+        from .seguridad import crear_tabla_cache
         from .templatetags.portal_tags import limpiar_menu
+
+        post_migrate.connect(crear_tabla_cache, sender=self, dispatch_uid="folio.cache.tabla")
 
         page_published.connect(limpiar_menu, dispatch_uid="folio.menu.publicada")
         page_unpublished.connect(limpiar_menu, dispatch_uid="folio.menu.despublicada")

@@ -11,6 +11,12 @@ from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: a reset mail that cannot be sent must say so.
+    path(
+        "admin/password_reset/",
+        portal_views.RecuperarContrasena.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -28,6 +34,7 @@ urlpatterns += [
         name="api_estadistica",
     ),
     path("api/esquema/", api_estadisticas.openapi, name="api_esquema"),
+    path("estilos/tema.css", portal_views.tema_css, name="tema_css"),
     path("avisos/privacidad/", portal_views.aviso, {"cual": "privacidad"}, name="aviso_privacidad"),
     path("avisos/legal/", portal_views.aviso, {"cual": "legal"}, name="aviso_legal"),
 ]

@@ -1,6 +1,6 @@
 """Suite-wide fixtures and the rules for service-backed tests.
 
-Tests marked postgres, elasticsearch, tesseract or browser need a real service.
+Tests marked postgres, elasticsearch, tesseract, browser or redis need a real service.
 Without it they are skipped with the reason printed (`-ra`); with
 FOLIO_REQUIRE_SERVICES=1 (as in CI) a missing service fails the test instead.
 """
@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-SERVICE_MARKERS = ("postgres", "elasticsearch", "tesseract", "browser")
+SERVICE_MARKERS = ("postgres", "elasticsearch", "tesseract", "browser", "redis")
 CHROMIUM = Path(os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium"))
 
 
@@ -24,6 +24,9 @@ def _missing_reason(marker: str) -> str | None:
     elif marker == "elasticsearch":
         if not settings.ELASTICSEARCH_URL:
             return "Elasticsearch no configurado: exporte ELASTICSEARCH_URL=http://..."
+    elif marker == "redis":
+        if not os.environ.get("REDIS_URL"):
+            return "Redis no configurado: exporte REDIS_URL=redis://... (scripts/redis.sh start)"
     elif marker == "tesseract":
         from ocr.tesseract import tesseract_status
 
@@ -67,3 +70,43 @@ def pytest_sessionfinish(session, exitstatus):
                 cliente.indices.delete(index=",".join(nombres), ignore_unavailable=True)
         except Exception as error:  # the node may be gone; the run's result stands
             print(f"No se borraron los índices de prueba: {error}")
+
+
+@pytest.fixture(scope="session")
+def servidor_correo():
+    """A real SMTP server on loopback (aiosmtpd); `.mensajes` holds what it received."""
+    from aiosmtpd.controller import Controller
+
+    from tests.despliegue import puerto_libre
+
+    class Buzon:
+        def __init__(self):
+            self.mensajes = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.mensajes.append(envelope)
+            return "250 OK"
+
+    buzon = Buzon()
+    controlador = Controller(buzon, hostname="127.0.0.1", port=puerto_libre())
+    controlador.start()
+    buzon.puerto = controlador.port
+    buzon.url = f"smtp://127.0.0.1:{controlador.port}"
+    yield buzon
+    controlador.stop()
+
+
+@pytest.fixture(scope="session")
+def despliegue(tmp_path_factory, servidor_correo):
+    """Folio as deployed: production settings, gunicorn with several workers, the database
+    cache, its own database, mail to `servidor_correo` (see tests/despliegue.py). Started
+    once per run."""
+    from tests.despliegue import Despliegue
+
+    instalacion = Despliegue.arrancar(
+        tmp_path_factory.mktemp("despliegue"),
+        settings.DATABASES["default"],
+        {"EMAIL_URL": servidor_correo.url},
+    )
+    yield instalacion
+    instalacion.detener()

@@ -1,10 +1,24 @@
 """Settings shared by every environment. Values that vary come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_database, env_int, env_list, env_mapping, env_path, env_str, env_url
+from .env import (
+    env_bool,
+    env_cache,
+    env_database,
+    env_email,
+    env_int,
+    env_list,
+    env_mapping,
+    env_networks,
+    env_path,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = env_path("FOLIO_VAR_DIR", BASE_DIR / "var")
@@ -38,7 +52,9 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "axes",
+    "csp",
+    "cms.seguridad.AdminDjangoConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.seguridad.PoliticaDeContenido",
+    "cms.seguridad.AdminDjangoRestringido",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -91,6 +111,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -119,8 +143,27 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background work: django-tasks with its database backend (`manage.py db_worker`).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Cache: throttles and statistics. One process in development; production shares it between
+# every process (the database by default, Redis when CACHE_URL says so).
+CACHES = {"default": env_cache("CACHE_URL", "locmem://")}
+
+# Mail (password resets): printed to the console unless EMAIL_URL names an SMTP server.
+(
+    EMAIL_BACKEND,
+    EMAIL_HOST,
+    EMAIL_PORT,
+    EMAIL_HOST_USER,
+    EMAIL_HOST_PASSWORD,
+    EMAIL_USE_SSL,
+    EMAIL_USE_TLS,
+    EMAIL_TIMEOUT,
+) = env_email("EMAIL_URL", "console://")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Folio <no-responder@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: django-tasks with its database backend (`manage.py db_worker`). OCR has its
+# own queue and workers, so interactive work (search updates, page indexing) never waits on it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "ocr"]}}
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database fallback.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")
@@ -129,10 +172,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # Wagtail.
 WAGTAIL_SITE_NAME = env_str("FOLIO_SITE_NAME", "Folio")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The installation's public address: links in mails and the acuse's QR point there.
+WAGTAILADMIN_BASE_URL = env_url("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.forms_admin.FormularioIngreso"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms_admin.FormularioRecuperacion"  # noqa: S105
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 
@@ -166,6 +211,52 @@ THUMBNAIL_HIGH_RESOLUTION = True
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Login throttling (django-axes, counted in the database so every process sees the same
+# numbers): after FOLIO_INGRESO_MAX_FALLOS failures an account, and separately an address,
+# is locked for FOLIO_INGRESO_BLOQUEO_MIN minutes.
+AXES_FAILURE_LIMIT = env_int("FOLIO_INGRESO_MAX_FALLOS", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FOLIO_INGRESO_BLOQUEO_MIN", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.seguridad.respuesta_bloqueo"
+AXES_CLIENT_IP_CALLABLE = "documentos.views.comun.ip_cliente"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
+
+# Django's own admin (django-filer's folders live there): superusers only, from the networks
+# in FOLIO_DJANGO_ADMIN_REDES when given. Production turns it off unless FOLIO_DJANGO_ADMIN=1.
+FOLIO_DJANGO_ADMIN = env_bool("FOLIO_DJANGO_ADMIN", True)
+FOLIO_DJANGO_ADMIN_REDES = env_networks("FOLIO_DJANGO_ADMIN_REDES")
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from other hosts. The Wagtail
+# admin still ships inline scripts and styles, so under /admin/ those are allowed
+# (cms.seguridad.PoliticaDeContenido).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+
 # Oficialía de Partes (documentos). Legal terms per tipo, in business days; see README.
 FOLIO_PREFIJO = env_str("FOLIO_PREFIJO", "OP")
 FOLIO_PAIS = env_str("FOLIO_PAIS", "MX")
@@ -181,6 +272,7 @@ FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
 FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
 FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
+FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
 FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search

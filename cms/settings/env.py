@@ -4,9 +4,12 @@ Every setting that may change between installations goes through one of these,
 so a bad value fails at start-up with a clear message instead of deep inside Django.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -79,6 +82,19 @@ def env_path(name: str, default: Path) -> Path:
 _DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
 
 
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated networks (`10.0.0.0/8, 192.168.1.7`); empty means none."""
+    redes = []
+    for item in env_list(name, []):
+        try:
+            redes.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} no es una red válida (use por ejemplo 10.0.0.0/8)."
+            ) from None
+    return redes
+
+
 def env_database(name: str, default: str) -> dict:
     """Parse a database URL (sqlite:///path or postgres://user:pass@host/db)."""
     url = os.environ.get(name) or default
@@ -98,14 +114,94 @@ def env_database(name: str, default: str) -> dict:
     return config
 
 
-def env_url(name: str) -> str | None:
-    """An optional http(s) URL; unset or empty means the feature is off."""
+def env_url(name: str, *, requerida: str | None = None) -> str | None:
+    """An http(s) URL; unset or empty means the feature is off, unless `requerida` says why
+    it must be given (then a missing value stops start-up with that reason)."""
     value = os.environ.get(name, "").strip()
     if not value:
+        if requerida:
+            raise ImproperlyConfigured(f"Falta la variable de entorno {name}: {requerida}")
         return None
     if not value.startswith(("http://", "https://")):
         raise ImproperlyConfigured(f"{name}={value!r} debe empezar con http:// o https://.")
     return value.rstrip("/")
+
+
+def env_cache(name: str, default: str) -> dict:
+    """The default cache from a URL: `locmem://` (one process), `db://table` (the database,
+    shared by every process) or `redis://host:6379/0` / `rediss://…` (Redis)."""
+    url = os.environ.get(name, "").strip() or default
+    partes = urlsplit(url)
+    if partes.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "folio"}
+    if partes.scheme == "db":
+        tabla = partes.netloc or partes.path.strip("/")
+        if not tabla.isidentifier():
+            raise ImproperlyConfigured(
+                f"{name}={url!r}: indique la tabla de la caché, por ejemplo db://folio_cache."
+            )
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": tabla}
+    if partes.scheme in {"redis", "rediss"} and partes.hostname:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"{name} no es una URL de caché válida: use locmem://, db://tabla o "
+        f"redis://servidor:6379/0 (se recibió el esquema {partes.scheme!r})."
+    )
+
+
+class Correo(NamedTuple):
+    """Django's EMAIL_* settings, in this order."""
+
+    backend: str
+    host: str = "localhost"
+    port: int = 25
+    user: str = ""
+    password: str = ""
+    use_ssl: bool = False
+    use_tls: bool = False
+    timeout: int = 10
+
+
+_EMAIL_OTROS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def env_email(name: str, default: str | None = None) -> Correo:
+    """Mail settings from a URL: `smtp://user:password@host:587?starttls=1`, `smtps://…:465`
+    (TLS from the start), or `console://` (print to the log)."""
+    url = os.environ.get(name, "").strip() or default
+    if url is None:
+        raise ImproperlyConfigured(
+            f"Falta la variable de entorno {name} (por ejemplo "
+            "smtp://usuario:contraseña@servidor:587?starttls=1): sin ella no se pueden enviar "
+            "correos como el de recuperación de contraseña."
+        )
+    partes = urlsplit(url)
+    if partes.scheme in _EMAIL_OTROS:
+        return Correo(_EMAIL_OTROS[partes.scheme])
+    if partes.scheme not in {"smtp", "smtps"} or not partes.hostname:
+        raise ImproperlyConfigured(
+            f"{name} no es una URL de correo válida: use smtp://servidor:587, smtps://servidor:465 "
+            f"o console:// (se recibió el esquema {partes.scheme!r})."
+        )
+    opciones = {k: v[-1].strip().lower() for k, v in parse_qs(partes.query).items()}
+    try:
+        puerto = partes.port or (465 if partes.scheme == "smtps" else 25)
+        espera = int(opciones.get("timeout") or 10)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: el puerto y timeout deben ser números.") from None
+    return Correo(
+        "django.core.mail.backends.smtp.EmailBackend",
+        host=partes.hostname,
+        port=puerto,
+        user=unquote(partes.username or ""),
+        password=unquote(partes.password or ""),
+        use_ssl=partes.scheme == "smtps",
+        use_tls=partes.scheme == "smtp" and opciones.get("starttls") in _TRUE,
+        timeout=espera,
+    )
 
 
 def dev_secret_key(path: Path) -> str:

@@ -11,7 +11,12 @@ from .base import DATABASES, filer_storages
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "ocr"],
+    }
+}
 # Removed at the end of the run by tests/conftest.py.
 FOLIO_TEST_TMP = Path(tempfile.mkdtemp(prefix="folio-test-"))
 MEDIA_ROOT = FOLIO_TEST_TMP / "media"

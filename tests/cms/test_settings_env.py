@@ -1,10 +1,20 @@
+import json
 import subprocess
 import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_bool, env_database, env_int, env_list, env_url
+from cms.settings.env import (
+    env_bool,
+    env_cache,
+    env_database,
+    env_email,
+    env_int,
+    env_list,
+    env_networks,
+    env_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +81,7 @@ def test_elasticsearch_url_must_be_http(monkeypatch):
 def _import_settings(module, env):
     """Import a settings module in a fresh interpreter; returns the completed process."""
     code = f"import {module} as s; print(s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE)"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
 
@@ -83,6 +93,8 @@ def test_production_requires_secret_key(tmp_path):
     assert "Falta la variable de entorno SECRET_KEY" in result.stderr
 
     env["SECRET_KEY"] = "k" * 50
+    env["WAGTAILADMIN_BASE_URL"] = "https://folio.example.gob.mx"
+    env["EMAIL_URL"] = "smtp://correo.example.gob.mx:587?starttls=1"
     env["TIME_ZONE"] = "America/Bogota"
     env["LANGUAGE_CODE"] = "es-co"
     result = _import_settings("cms.settings.production", env)
@@ -98,3 +110,108 @@ def test_dev_generates_a_secret_key_once_outside_git(tmp_path):
     assert first.stdout == second.stdout
     assert len((tmp_path / "secret_key").read_text()) >= 50
     assert first.stdout.split()[1:] == ["America/Mexico_City", "es-mx"]
+
+
+def _produccion(tmp_path, **variables):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "FOLIO_VAR_DIR": str(tmp_path),
+        "SECRET_KEY": "k" * 50,
+        "WAGTAILADMIN_BASE_URL": "https://folio.example.gob.mx",
+        "EMAIL_URL": "smtp://correo.example.gob.mx:587",
+        **variables,
+    }
+    return {k: v for k, v in env.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("falta", "mensaje"),
+    [
+        ("WAGTAILADMIN_BASE_URL", "códigos QR"),
+        ("EMAIL_URL", "Falta la variable de entorno EMAIL_URL"),
+    ],
+)
+def test_production_requires_its_public_address_and_a_mail_server(tmp_path, falta, mensaje):
+    result = _import_settings("cms.settings.production", _produccion(tmp_path, **{falta: None}))
+    assert result.returncode != 0
+    assert f"Falta la variable de entorno {falta}" in result.stderr and mensaje in result.stderr
+
+
+def _ajuste(modulo, env, nombre):
+    code = f"import json, {modulo} as s; print(json.dumps(s.{nombre}, default=str))"
+    hecho = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert hecho.returncode == 0, hecho.stderr
+    return json.loads(hecho.stdout)
+
+
+def test_production_shares_its_cache_and_turns_hsts_and_djangos_admin_on_and_off(tmp_path):
+    env = _produccion(tmp_path)
+    assert _ajuste("cms.settings.production", env, "CACHES")["default"] == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "folio_cache",
+    }
+    assert _ajuste("cms.settings.production", env, "SECURE_HSTS_SECONDS") == 31_536_000
+    assert _ajuste("cms.settings.production", env, "FOLIO_DJANGO_ADMIN") is False
+    apagado = _produccion(tmp_path, SECURE_HSTS_SECONDS="0", FOLIO_DJANGO_ADMIN="1")
+    assert _ajuste("cms.settings.production", apagado, "SECURE_HSTS_SECONDS") == 0
+    assert _ajuste("cms.settings.production", apagado, "FOLIO_DJANGO_ADMIN") is True
+    # One process in development: local memory.
+    dev = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    assert _ajuste("cms.settings.dev", dev, "CACHES")["default"]["BACKEND"].endswith("LocMemCache")
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("locmem://", "locmem.LocMemCache", "folio"),
+        ("db://folio_cache", "db.DatabaseCache", "folio_cache"),
+        ("redis://cache.interno:6379/2", "redis.RedisCache", "redis://cache.interno:6379/2"),
+        ("rediss://:secreto@cache.interno:6380/0", "redis.RedisCache", None),
+    ],
+)
+def test_cache_url(monkeypatch, url, backend, location):
+    monkeypatch.setenv("CACHE_URL", url)
+    config = env_cache("CACHE_URL", "locmem://")
+    assert config["BACKEND"] == f"django.core.cache.backends.{backend}"
+    assert config["LOCATION"] == (location or url)
+
+
+@pytest.mark.parametrize("url", ["memcached://x:11211", "db://", "db://a-b", "redis://", "x"])
+def test_bad_cache_url_gives_a_clear_spanish_error(monkeypatch, url):
+    monkeypatch.setenv("CACHE_URL", url)
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        env_cache("CACHE_URL", "locmem://")
+
+
+def test_email_url(monkeypatch):
+    monkeypatch.setenv("EMAIL_URL", "smtp://oficialia%40gob.mx:cla%2Fve@smtp.gob.mx:587?starttls=1")
+    correo = env_email("EMAIL_URL")
+    assert correo.backend == "django.core.mail.backends.smtp.EmailBackend"
+    assert (correo.host, correo.port, correo.user, correo.password) == (
+        "smtp.gob.mx",
+        587,
+        "oficialia@gob.mx",
+        "cla/ve",
+    )
+    assert (correo.use_tls, correo.use_ssl) == (True, False)
+    monkeypatch.setenv("EMAIL_URL", "smtps://smtp.gob.mx")
+    assert (env_email("EMAIL_URL").port, env_email("EMAIL_URL").use_ssl) == (465, True)
+    monkeypatch.setenv("EMAIL_URL", "console://")
+    assert env_email("EMAIL_URL").backend.endswith("console.EmailBackend")
+    for malo in ("http://smtp.gob.mx", "smtp://", "smtp://h:puerto"):
+        monkeypatch.setenv("EMAIL_URL", malo)
+        with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+            env_email("EMAIL_URL")
+
+
+def test_networks(monkeypatch):
+    monkeypatch.setenv("FOLIO_DJANGO_ADMIN_REDES", "10.0.0.0/8, 192.168.1.7")
+    assert [str(r) for r in env_networks("FOLIO_DJANGO_ADMIN_REDES")] == [
+        "10.0.0.0/8",
+        "192.168.1.7/32",
+    ]
+    monkeypatch.setenv("FOLIO_DJANGO_ADMIN_REDES", "10.0.0.0/33")
+    with pytest.raises(ImproperlyConfigured, match="no es una red válida"):
+        env_networks("FOLIO_DJANGO_ADMIN_REDES")

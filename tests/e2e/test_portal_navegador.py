@@ -193,10 +193,35 @@ def test_public_folio_lookup(live_server, portal, pagina, movil, axe, captura):
     axe(pagina)
     captura(pagina, "e2e-consulta-folio")
 
-    # The QR of the acuse opens the same page with folio and code in the address.
-    movil.goto(f"{live_server.url}/oficialia/consulta/?folio={escrito.folio}&codigo={codigo}")
+    # The QR of the acuse, scanned on a phone: one scan opens the status, and no request the
+    # browser makes carries the code (it travels in the fragment and is posted).
+    from django.test import override_settings
+
+    from documentos.acuse import url_consulta
+
+    with override_settings(WAGTAILADMIN_BASE_URL=live_server.url):
+        qr = url_consulta(escrito)
+    pedidas = []
+    movil.on("request", lambda r: pedidas.append((r.method, r.url, r.headers.get("referer"))))
+    movil.goto(qr)
     expect(movil.locator("h1")).to_have_text(f"Folio {escrito.folio}")
     assert movil.evaluate("document.documentElement.scrollWidth") <= 390
+    assert codigo not in movil.url and "#" not in movil.url
+    assert movil.evaluate("history.length") <= 2  # the address with the code was replaced
+    acuse = movil.get_by_role("link", name="Descargar acuse de recibo (PDF)")
+    assert codigo not in acuse.get_attribute("href")
+    assert (
+        movil.context.request.get(live_server.url + acuse.get_attribute("href")).body()[:4]
+        == b"%PDF"
+    )
+    # An old printed QR with the code in the query string still works in one scan.
+    movil.goto(f"{live_server.url}/oficialia/consulta/?folio={escrito.folio}&codigo={codigo}")
+    expect(movil.locator("h1")).to_have_text(f"Folio {escrito.folio}")
+    assert codigo not in movil.url
+    primera_vieja = next(i for i, p in enumerate(pedidas) if "codigo=" in p[1])
+    assert [p for p in pedidas[:primera_vieja] if codigo.lower() in str(p).lower()] == []
+    assert [p for p in pedidas[primera_vieja + 1 :] if codigo.lower() in str(p).lower()] == []
+    captura(movil, "e2e-consulta-qr-movil")
 
 
 def test_editor_creates_and_publishes_a_tramite(live_server, portal, pagina, captura):
