@@ -9,35 +9,32 @@ def ip_cliente(request) -> str | None:
 
 
 class Limite:
-    """A per-key counter in Django's cache (e.g. failed lookups per IP); it expires
-    `ventana_segundos` after the last increment.
+    """At most `maximo` events per key (e.g. failed lookups per IP) within a sliding window
+    of `ventana_segundos`, counted in Django's cache.
 
-    With several web processes the cache must be shared (database, Redis, Memcached)
-    for the limit to hold across them."""
+    Each event takes the first free numbered slot with `cache.add`, which is atomic on every
+    backend (an INSERT on the database cache, SET NX on Redis), so several web processes
+    sharing the cache (CACHE_URL) never lose a count; each slot expires on its own."""
 
     def __init__(self, prefijo: str, maximo: int, ventana_segundos: int):
         self.prefijo = prefijo
         self.maximo = maximo
         self.ventana = ventana_segundos
 
-    def _clave(self, clave: str) -> str:
-        return f"folio:{self.prefijo}:{clave}"
+    def _ranuras(self, clave: str) -> list[str]:
+        return [f"folio:{self.prefijo}:{clave}:{n}" for n in range(1, self.maximo + 1)]
 
     def cuenta(self, clave: str) -> int:
-        return cache.get(self._clave(clave), 0)
+        return len(cache.get_many(self._ranuras(clave)))
 
     def agotado(self, clave: str) -> bool:
         return self.cuenta(clave) >= self.maximo
 
     def sumar(self, clave: str) -> int:
-        llave = self._clave(clave)
-        if cache.add(llave, 1, self.ventana):
-            return 1
-        try:
-            cuenta = cache.incr(llave)
-        except ValueError:  # expired between add() and incr()
-            cache.add(llave, 1, self.ventana)
-            return 1
-        # Some backends reset the expiry on incr(); the window runs from the last one.
-        cache.touch(llave, self.ventana)
-        return cuenta
+        """Record one event; returns its number in the window (maximo + 1 when full)."""
+        ranuras = self._ranuras(clave)
+        ocupadas = cache.get_many(ranuras)
+        for numero, ranura in enumerate(ranuras, start=1):
+            if ranura not in ocupadas and cache.add(ranura, 1, self.ventana):
+                return numero
+        return self.maximo + 1
