@@ -17,6 +17,7 @@ COPY cms cms
 COPY documentos documentos
 COPY busqueda busqueda
 COPY ocr ocr
+COPY formatos formatos
 COPY templates templates
 COPY static static
 COPY manage.py ./

@@ -1,12 +1,13 @@
 """Downloads of portal data: the plan as CSV and PDF; statistics tables as CSV, JSON and XLSX."""
 
-import csv
 import io
 import json
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from formatos import hojas
 
 CABECERAS_PLAN = [
     "componente",
@@ -53,14 +54,9 @@ def filas_plan(plan) -> list[list]:
 
 
 def plan_csv(page, plan) -> HttpResponse:
-    salida = io.StringIO()
-    escritor = csv.writer(salida)
-    escritor.writerow(CABECERAS_PLAN)
-    escritor.writerows(filas_plan(plan))
-    # UTF-8 with BOM so spreadsheet programs read the accents correctly.
     return _descarga(
-        ("\ufeff" + salida.getvalue()).encode("utf-8"),
-        "text/csv; charset=utf-8",
+        hojas.en_csv(CABECERAS_PLAN, filas_plan(plan)),
+        hojas.TIPO_CSV,
         f"plan-anticorrupcion-{plan.vigencia}.csv",
     )
 
@@ -70,7 +66,9 @@ def plan_pdf(page, plan) -> HttpResponse:
     from reportlab.lib.pagesizes import landscape, letter
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from formatos.pdf import parrafo
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -86,8 +84,8 @@ def plan_pdf(page, plan) -> HttpResponse:
     estilos = getSampleStyleSheet()
     celda = estilos["BodyText"].clone("celda", fontSize=8, leading=10)
     historia = [
-        Paragraph(page.title, estilos["Title"]),
-        Paragraph(
+        parrafo(page.title, estilos["Title"]),
+        parrafo(
             _("Vigencia %(anio)s · avance general %(avance)s %%")
             % {"anio": plan.vigencia, "avance": plan.avance},
             estilos["Normal"],
@@ -107,7 +105,7 @@ def plan_pdf(page, plan) -> HttpResponse:
     ]
     for componente in plan.componentes:
         historia.append(
-            Paragraph(
+            parrafo(
                 f"{componente.numero}. {componente.nombre} ({componente.avance} %)",
                 estilos["Heading2"],
             )
@@ -117,10 +115,10 @@ def plan_pdf(page, plan) -> HttpResponse:
             datos.append(
                 [
                     act.numero,
-                    Paragraph(act.nombre, celda),
-                    Paragraph(act.meta, celda),
-                    Paragraph(act.indicador, celda),
-                    Paragraph(act.responsable_nombre, celda),
+                    parrafo(act.nombre, celda),
+                    parrafo(act.meta, celda),
+                    parrafo(act.indicador, celda),
+                    parrafo(act.responsable_nombre, celda),
                     act.inicio.strftime("%d/%m/%Y"),
                     act.fin.strftime("%d/%m/%Y"),
                     f"{act.avance} %",
@@ -164,14 +162,8 @@ def plan_pdf(page, plan) -> HttpResponse:
 
 
 def tabla_csv(nombre: str, tabla: dict) -> HttpResponse:
-    salida = io.StringIO()
-    escritor = csv.writer(salida)
-    escritor.writerow(tabla["columnas"])
-    escritor.writerows(tabla["filas"])
     return _descarga(
-        ("\ufeff" + salida.getvalue()).encode("utf-8"),
-        "text/csv; charset=utf-8",
-        f"{slugify(nombre)}.csv",
+        hojas.en_csv(tabla["columnas"], tabla["filas"]), hojas.TIPO_CSV, f"{slugify(nombre)}.csv"
     )
 
 
@@ -182,18 +174,8 @@ def tabla_json(nombre: str, tabla: dict, filtros: dict) -> HttpResponse:
 
 
 def tabla_xlsx(nombre: str, tabla: dict) -> HttpResponse:
-    from openpyxl import Workbook
-
-    libro = Workbook()
-    hoja = libro.active
-    hoja.title = slugify(nombre)[:31] or "datos"
-    hoja.append(tabla["columnas"])
-    for fila in tabla["filas"]:
-        hoja.append(fila)
-    buffer = io.BytesIO()
-    libro.save(buffer)
     return _descarga(
-        buffer.getvalue(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        hojas.en_xlsx(slugify(nombre), tabla["columnas"], tabla["filas"]),
+        hojas.TIPO_XLSX,
         f"{slugify(nombre)}.xlsx",
     )

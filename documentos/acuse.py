@@ -16,8 +16,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
+
+from formatos.pdf import parrafo
 
 from .models import Escrito
 from .selectors import formatear_codigo
@@ -133,7 +135,7 @@ def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes
     pequeno = ParagraphStyle("folio_pequeno", parent=normal, fontSize=8.5, leading=11)
 
     def p(texto, estilo=normal):
-        return Paragraph(_escapar(texto), estilo)
+        return parrafo(texto, estilo)
 
     recibido = date_format(datos.recibido_en, "j \\d\\e F \\d\\e Y, H:i") + " h"
     filas = [
@@ -216,7 +218,3 @@ def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes
     ]
     documento.build(historia)
     return salida.getvalue()
-
-
-def _escapar(texto: str) -> str:
-    return str(texto).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

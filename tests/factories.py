@@ -88,3 +88,22 @@ def datos_recepcion(**cambios) -> DatosRecepcion:
     if "archivos" not in valores:
         valores["archivos"] = [subida("escaneo.png", imagen_bytes(texto=valores["asunto"]))]
     return DatosRecepcion(**valores)
+
+
+# Texts that are markup or formulas to reportlab and spreadsheets: every export must show
+# them literally (PDF) or neutralised (CSV, XLSX).
+TEXTOS_HOSTILES = (
+    "A<B",
+    '<img src="/etc/passwd">',
+    '<a href="javascript:alert(1)">x</a>',
+    "<font size=100>",
+    "&amp; &lt;b&gt; &#60; &nbsp;",
+    '=HYPERLINK("http://x")',
+)
+
+
+def imagen_en_disco(carpeta) -> str:
+    """A real PNG on the server's disk (what an <img src> payload would pull into a PDF)."""
+    ruta = carpeta / "escaneo-privado.png"
+    ruta.write_bytes(imagen_bytes(tamano=(40, 40), texto="X"))
+    return f'<img src="{ruta}" width="20" height="20"/>'

@@ -1,6 +1,7 @@
 """docker-compose.yml cannot run here (no Docker engine), so check what it promises."""
 
 import re
+import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,3 +92,12 @@ def test_elasticsearch_image_has_the_dictionary_the_analysis_uses(compose):
     assert f"/usr/share/elasticsearch/config/hunspell/{locale}/" in dockerfile
     version = compose["services"]["elasticsearch"]["image"].rsplit(":", 1)[1]
     assert f"elasticsearch/elasticsearch:{version}" in dockerfile
+
+
+def test_the_image_copies_every_package_setuptools_installs():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    paquetes = {
+        p.rstrip("*") for p in pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    }
+    copiados = set(re.findall(r"^COPY (\w+) \1$", (ROOT / "Dockerfile").read_text(), re.M))
+    assert paquetes <= copiados

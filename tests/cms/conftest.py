@@ -178,3 +178,48 @@ def estadisticas_page(transparencia):
 @pytest.fixture
 def respondedor(db):
     return UsuarioFactory(username="respondedor")
+
+
+@pytest.fixture
+def plan_con_texto(transparencia):
+    """A plan whose title, componente, actividad, meta, indicador and área all read `texto`."""
+
+    def _plan(texto):
+        area = AreaFactory(nombre=texto, siglas="HOST")
+        return publicar(
+            transparencia,
+            PlanAnticorrupcionPage(
+                title=f"Plan {texto}",
+                slug="plan",
+                vigencia=2026,
+                componentes=[
+                    (
+                        "componente",
+                        {
+                            "nombre": texto,
+                            "descripcion": "",
+                            "actividades": [
+                                {
+                                    "actividad": texto,
+                                    "meta": texto,
+                                    "indicador": texto,
+                                    "responsable": area,
+                                    "inicio": dt.date(2026, 1, 1),
+                                    "fin": dt.date(2026, 12, 31),
+                                    "seguimiento": [
+                                        {
+                                            "fecha": dt.date(2026, 3, 1),
+                                            "avance": 40,
+                                            "descripcion": "",
+                                            "evidencia": None,
+                                        }
+                                    ],
+                                }
+                            ],
+                        },
+                    )
+                ],
+            ),
+        )
+
+    return _plan

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from cms.estadisticas import figuras
 from documentos import estadisticas as est
+from tests.factories import AreaFactory, TemaFactory
 
 from .datos import crear_escrito
 
@@ -197,3 +198,54 @@ def test_openapi_schema_documents_the_endpoints(client):
     assert estadisticas == {"/api/estadisticas/", "/api/estadisticas/{figura}/"}
     parametros = {p["name"] for p in esquema["paths"]["/api/estadisticas/"]["get"]["parameters"]}
     assert parametros == {"desde", "hasta", "area"}
+
+
+@pytest.fixture
+def escritos_con_nombres_hostiles(respondedor):
+    """Área and tema names are staff text: they reach the statistics tables as they are."""
+    area = AreaFactory(nombre='=HYPERLINK("http://x")', siglas="HL")
+    tema = TemaFactory(nombre="@SUMA(1;2)")
+    for _ in range(3):
+        crear_escrito(d(2025, 3, 4), area=area, tema=tema)
+
+
+@pytest.mark.parametrize(
+    ("figura", "nombre", "en_la_hoja"),
+    [
+        ("areas", '=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("temas", "@SUMA(1;2)", "'@SUMA(1;2)"),
+    ],
+)
+def test_downloads_neutralise_staff_names(
+    client, escritos_con_nombres_hostiles, estadisticas_page, figura, nombre, en_la_hoja
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    base = f"/transparencia/estadisticas/datos/{figura}/"
+    periodo = {"desde": "2025-03-01", "hasta": "2025-03-31"}
+    cuerpo = client.get(base + "csv/", periodo).content.decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(cuerpo)))[1] == [en_la_hoja, "3"]
+    assert cuerpo.split("\r\n")[1] == '"' + en_la_hoja.replace('"', '""') + '",3'
+
+    hoja = load_workbook(io.BytesIO(client.get(base + "xlsx/", periodo).content)).active
+    nombre_celda, cuenta = hoja[2]
+    assert nombre_celda.value == en_la_hoja and nombre_celda.data_type == "s"
+    assert (cuenta.value, cuenta.data_type) == (3, "n")
+    assert all(c.data_type != "f" for fila in hoja.iter_rows() for c in fila)
+    # JSON is data, not a spreadsheet: the name stays exactly as the staff wrote it.
+    datos = json.loads(client.get(base + "json/", periodo).content)["datos"]
+    assert list(datos[0].values()) == [nombre, 3]
+
+
+def test_xlsx_download_survives_control_characters(client, estadisticas_page, respondedor):
+    from django.core.cache import cache
+
+    cache.clear()
+    crear_escrito(d(2025, 3, 4), area=AreaFactory(nombre="Obras\x0bPúblicas", siglas="CC"))
+    response = client.get(
+        "/transparencia/estadisticas/datos/areas/xlsx/",
+        {"desde": "2025-03-01", "hasta": "2025-03-31"},
+    )
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.content)).active["A2"].value == "Obras Públicas"

@@ -7,6 +7,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms.blocks import ActividadBlock
 from cms.cronograma import cronograma, leer_plan
+from tests import pdfs
+from tests.factories import TEXTOS_HOSTILES, imagen_en_disco
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,44 @@ def test_plan_api_has_the_componentes_and_the_progress(client, plan):
         "Racionalización de trámites",
     ]
     assert item["componentes"][0]["value"]["actividades"][0]["actividad"] == "Mapa de riesgos"
+
+
+@pytest.mark.parametrize("texto", TEXTOS_HOSTILES)
+def test_plan_pdf_shows_editor_text_literally(client, plan_con_texto, texto):
+    plan_con_texto(texto)
+    response = client.get("/transparencia/plan/exportar/pdf/")
+    assert response.status_code == 200
+    # Title, componente heading, actividad, meta, indicador and responsable.
+    assert pdfs.texto(response.content).count(pdfs.sin_espacios(texto)) == 6
+    assert pdfs.imagenes(response.content) == 0
+    assert pdfs.anotaciones(response.content) == []
+
+
+def test_plan_pdf_never_embeds_a_server_file(client, plan_con_texto, tmp_path):
+    texto = imagen_en_disco(tmp_path)
+    plan_con_texto(texto)
+    response = client.get("/transparencia/plan/exportar/pdf/")
+    assert response.status_code == 200
+    assert pdfs.imagenes(response.content) == 0
+    assert pdfs.sin_espacios(texto) in pdfs.texto(response.content)
+
+
+@pytest.mark.parametrize(
+    ("texto", "en_la_hoja"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("@SUMA(A1)", "'@SUMA(A1)"),
+        ("Revisar;=1+1", "Revisar;=1+1"),  # quoted: a ';' list separator cannot split it
+        ("Meta\n=1+1", "Meta\n'=1+1"),  # importers that split quoted lines see no formula
+    ],
+)
+def test_plan_csv_neutralises_formulas(client, plan_con_texto, texto, en_la_hoja):
+    plan_con_texto(texto)
+    cuerpo = client.get("/transparencia/plan/exportar/csv/").content.decode("utf-8-sig")
+    (fila,) = list(csv.DictReader(io.StringIO(cuerpo)))
+    for campo in ("componente", "actividad", "meta_producto", "indicador", "responsable"):
+        assert fila[campo] == en_la_hoja
+    assert fila["avance_porcentaje"] == "40"
+    linea = cuerpo.split("\r\n")[1]
+    assert linea.startswith('"' + en_la_hoja.replace('"', '""') + '","1.1",')  # text quoted
+    assert ",40," in linea  # numbers are not

@@ -12,6 +12,8 @@ from documentos.acuse import pdf_acuse, url_consulta
 from documentos.models import Escrito
 from documentos.selectors import formatear_codigo
 from documentos.services import flujo
+from tests import pdfs
+from tests.factories import TEXTOS_HOSTILES, AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +140,16 @@ def test_right_after_submitting_the_citizen_gets_the_full_acuse(client):
     assert escrito.codigo_acceso in codigos[0]
     otro = Client()
     assert otro.get(reverse("documentos:enviado_acuse"))["Location"] == "/oficialia/enviar/"
+
+
+@pytest.mark.parametrize("texto", TEXTOS_HOSTILES)
+def test_the_acuse_shows_what_was_typed_literally(como, oficialia, recibir, texto):
+    escrito = recibir(remitente_nombre=f"Remitente {texto}", asunto=f"Asunto {texto}")
+    flujo.turnar(escrito, AreaFactory(nombre=f"Área {texto}", siglas="HOST"), usuario=oficialia)
+    respuesta = como(oficialia).get(reverse("documentos_admin:acuse_pdf", args=[escrito.pk]))
+    assert respuesta.status_code == 200
+    contenido = pdfs.texto(respuesta.content)
+    for campo in ("Remitente", "Asunto", "Área"):
+        assert pdfs.sin_espacios(f"{campo} {texto}") in contenido
+    assert pdfs.imagenes(respuesta.content) == 1  # the QR code only
+    assert pdfs.anotaciones(respuesta.content) == []
