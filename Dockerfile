@@ -21,7 +21,8 @@ COPY templates templates
 COPY static static
 COPY manage.py ./
 RUN pip install --no-cache-dir '.[production]' \
-    && SECRET_KEY=build-only python manage.py collectstatic --noinput
+    && SECRET_KEY=build-only FOLIO_BITACORA_CLAVE=build-only-never-used-to-chain-entries \
+       python manage.py collectstatic --noinput
 
 USER folio
 EXPOSE 8000

@@ -68,9 +68,9 @@ def test_elasticsearch_url_must_be_http(monkeypatch):
     assert env_url("ELASTICSEARCH_URL") is None
 
 
-def _import_settings(module, env):
+def _import_settings(module, env, imprimir="s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE"):
     """Import a settings module in a fresh interpreter; returns the completed process."""
-    code = f"import {module} as s; print(s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE)"
+    code = f"import {module} as s; print({imprimir})"
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
@@ -83,6 +83,7 @@ def test_production_requires_secret_key(tmp_path):
     assert "Falta la variable de entorno SECRET_KEY" in result.stderr
 
     env["SECRET_KEY"] = "k" * 50
+    env["FOLIO_BITACORA_CLAVE"] = "b" * 40
     env["TIME_ZONE"] = "America/Bogota"
     env["LANGUAGE_CODE"] = "es-co"
     result = _import_settings("cms.settings.production", env)
@@ -98,3 +99,39 @@ def test_dev_generates_a_secret_key_once_outside_git(tmp_path):
     assert first.stdout == second.stdout
     assert len((tmp_path / "secret_key").read_text()) >= 50
     assert first.stdout.split()[1:] == ["America/Mexico_City", "es-mx"]
+
+
+def test_production_requires_a_bitacora_key_that_is_not_the_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path), "SECRET_KEY": "k" * 50}
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "Falta la variable de entorno FOLIO_BITACORA_CLAVE" in result.stderr
+    assert "no la cambie nunca" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = "corta"
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "FOLIO_BITACORA_CLAVE debe tener al menos 32 caracteres" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = env["SECRET_KEY"]
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "FOLIO_BITACORA_CLAVE debe ser distinta de SECRET_KEY" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = "b" * 40
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "b" * 40
+
+
+def test_dev_generates_a_bitacora_key_once_apart_from_the_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    imprimir = "s.FOLIO_BITACORA_CLAVE, s.SECRET_KEY"
+    first = _import_settings("cms.settings.dev", env, imprimir)
+    second = _import_settings("cms.settings.dev", env, imprimir)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    clave, secret_key = first.stdout.split()
+    assert clave == (tmp_path / "bitacora_clave").read_text()
+    assert len(clave) >= 32
+    assert clave != secret_key
