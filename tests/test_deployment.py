@@ -1,6 +1,8 @@
 """docker-compose.yml cannot run here (no Docker engine), so check what it promises."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +15,7 @@ from cms.settings.env import env_database
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FROM_ENV = (
     "SECRET_KEY",
+    "FOLIO_BITACORA_CLAVE",
     "DATABASE_URL",
     "ELASTICSEARCH_URL",
     "MEDIA_ROOT",
@@ -62,6 +65,46 @@ def test_secrets_are_not_committed(compose):
     assert "${SECRET_KEY:?" in text
     postgres_env = compose["services"]["postgres"]["environment"]
     assert postgres_env["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    assert postgres_env["POSTGRES_APP_PASSWORD"].startswith("${POSTGRES_APP_PASSWORD:?")
+    for name in ("web", "worker", "migrate"):
+        env = compose["services"][name]["environment"]
+        assert env["FOLIO_BITACORA_CLAVE"].startswith("${FOLIO_BITACORA_CLAVE:?")
+
+
+def _database_user(compose, name: str, monkeypatch) -> tuple[str, str]:
+    url = _expand(compose["services"][name]["environment"]["DATABASE_URL"])
+    monkeypatch.setenv("DATABASE_URL", url)
+    database = env_database("DATABASE_URL", "sqlite:///unused")
+    return database["USER"], database["PASSWORD"]
+
+
+def test_migrate_runs_as_the_owner_and_the_app_as_the_app_role(compose, monkeypatch):
+    postgres_env = compose["services"]["postgres"]["environment"]
+    owner = (postgres_env["POSTGRES_USER"], _expand(postgres_env["POSTGRES_PASSWORD"]))
+    app = ("folio_app", _expand(postgres_env["POSTGRES_APP_PASSWORD"]))
+    assert _database_user(compose, "migrate", monkeypatch) == owner
+    assert compose["services"]["migrate"]["environment"]["FOLIO_DB_ROL_APP"] == "folio_app"
+    for name in ("web", "worker"):
+        assert _database_user(compose, name, monkeypatch) == app
+        assert not compose["services"][name]["environment"].get("FOLIO_DB_ROL_APP")
+
+
+def test_postgres_creates_the_app_role_when_it_initialises(compose):
+    montado = {}
+    for volume in compose["services"]["postgres"]["volumes"]:
+        origen, _, destino = volume.partition(":")
+        montado[destino.removesuffix(":ro")] = origen
+    scripts = {d: o for d, o in montado.items() if d.startswith("/docker-entrypoint-initdb.d/")}
+    assert len(scripts) == 1, montado
+    destino, origen = scripts.popitem()
+    assert destino.endswith(".sh")
+    script = (ROOT / origen).read_text()
+    assert origen.startswith("./deploy/")
+    assert "POSTGRES_APP_PASSWORD" in script
+    assert re.search(r"CREATE ROLE :\"app\" LOGIN PASSWORD :'clave'", script)
+    assert "app=folio_app" in script
+    result = subprocess.run(["bash", "-n", ROOT / origen], capture_output=True, text=True)  # noqa: S603, S607
+    assert result.returncode == 0, result.stderr
 
 
 def test_worker_runs_the_task_queue_and_web_runs_gunicorn(compose):
@@ -91,3 +134,20 @@ def test_elasticsearch_image_has_the_dictionary_the_analysis_uses(compose):
     assert f"/usr/share/elasticsearch/config/hunspell/{locale}/" in dockerfile
     version = compose["services"]["elasticsearch"]["image"].rsplit(":", 1)[1]
     assert f"elasticsearch/elasticsearch:{version}" in dockerfile
+
+
+def test_the_image_build_gives_production_settings_every_required_variable(tmp_path):
+    """collectstatic runs with cms.settings.production while the image is built."""
+    dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    linea = next(line for line in dockerfile.splitlines() if "manage.py collectstatic" in line)
+    variables = dict(re.findall(r"\b([A-Z_]+)=(\S+)", linea))
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path), **variables}
+    result = subprocess.run(
+        [sys.executable, "-c", "import cms.settings.production"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
