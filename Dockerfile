@@ -22,7 +22,9 @@ COPY templates templates
 COPY static static
 COPY manage.py ./
 RUN pip install --no-cache-dir '.[production]' \
-    && SECRET_KEY=build-only python manage.py collectstatic --noinput
+    && SECRET_KEY=build-only FOLIO_BITACORA_CLAVE=build-only-never-used-to-chain-entries \
+       WAGTAILADMIN_BASE_URL=https://build.invalid EMAIL_URL=console:// \
+       python manage.py collectstatic --noinput
 
 USER folio
 EXPOSE 8000

@@ -5,13 +5,19 @@
 #
 # start: makes sure a Debian cluster (newest installed major version, found
 # with pg_lsclusters / pg_createcluster) runs on 127.0.0.1:$PG_PORT, creates
-# role folio/folio (LOGIN CREATEDB, so pytest-django can create test
-# databases) and database folio owned by it, then prints the line to export:
+# two roles and database folio owned by the first, then prints the lines to export:
 #   DATABASE_URL=postgres://folio:folio@127.0.0.1:5432/folio
+#   DATABASE_APP_URL=postgres://folio_app:folio_app@127.0.0.1:5432/folio
+# - the owner role folio/folio (LOGIN CREATEDB, so pytest-django can create test
+#   databases): it owns every table and runs `manage.py migrate`;
+# - the app role folio_app/folio_app (LOGIN only, owns nothing): what the web and
+#   the workers use. `migrate` with FOLIO_DB_ROL_APP=folio_app grants it its rights
+#   (read and write everything, but only SELECT and INSERT on the bitácora).
 # stop: stops that cluster. status: exits 0 when it accepts connections, 3 if not.
 #
 # Environment (all optional): PG_PORT (5432), PG_USER (folio),
-# PG_PASSWORD (folio), PG_DB (folio).
+# PG_PASSWORD (folio), PG_DB (folio), PG_APP_USER (folio_app),
+# PG_APP_PASSWORD (folio_app).
 # Must run as root or as the postgres user (psql runs as postgres via runuser).
 set -euo pipefail
 
@@ -19,7 +25,10 @@ PG_PORT="${PG_PORT:-5432}"
 PG_USER="${PG_USER:-folio}"
 PG_PASSWORD="${PG_PASSWORD:-folio}"
 PG_DB="${PG_DB:-folio}"
+PG_APP_USER="${PG_APP_USER:-folio_app}"
+PG_APP_PASSWORD="${PG_APP_PASSWORD:-folio_app}"
 URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"
+APP_URL="postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"
 
 log() { echo "postgres.sh: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -87,7 +96,7 @@ cmd_start() {
     pg_isready -q -h 127.0.0.1 -p "$PG_PORT" ||
         die "cluster $ver/$name does not accept connections on 127.0.0.1:$PG_PORT"
 
-    # Role: create if missing, otherwise make sure password and rights match.
+    # Roles: create if missing, otherwise make sure password and rights match.
     # Names/password are passed as psql variables (:'x' quotes a literal, :"x" an identifier).
     psql_su -v u="$PG_USER" -v p="$PG_PASSWORD" <<'SQL'
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') AS missing \gset
@@ -95,6 +104,15 @@ SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') AS missing \gset
 CREATE ROLE :"u" LOGIN CREATEDB PASSWORD :'p';
 \else
 ALTER ROLE :"u" LOGIN CREATEDB PASSWORD :'p';
+\endif
+SQL
+    [[ $PG_APP_USER != "$PG_USER" ]] || die "PG_APP_USER must differ from PG_USER"
+    psql_su -v u="$PG_APP_USER" -v p="$PG_APP_PASSWORD" <<'SQL'
+SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') AS missing \gset
+\if :missing
+CREATE ROLE :"u" LOGIN PASSWORD :'p';
+\else
+ALTER ROLE :"u" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD :'p';
 \endif
 SQL
     # Database: CREATE DATABASE cannot run inside a DO block, hence \gexec.
@@ -106,8 +124,12 @@ SQL
     PGPASSWORD="$PG_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" \
         -c 'SELECT 1' >/dev/null ||
         die "cannot connect as $PG_USER over TCP (check pg_hba.conf of $ver/$name)"
+    PGPASSWORD="$PG_APP_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_APP_USER" \
+        -d "$PG_DB" -c 'SELECT 1' >/dev/null ||
+        die "cannot connect as $PG_APP_USER over TCP (check pg_hba.conf of $ver/$name)"
     log "cluster $ver/$name ready"
     echo "DATABASE_URL=$URL"
+    echo "DATABASE_APP_URL=$APP_URL"
 }
 
 cmd_stop() {
@@ -133,7 +155,7 @@ cmd_status() {
         return 3
     fi
     if [[ $status == online* ]] && pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then
-        echo "running: cluster $ver/$name on 127.0.0.1:$PG_PORT, DATABASE_URL=$URL"
+        echo "running: cluster $ver/$name on 127.0.0.1:$PG_PORT, DATABASE_URL=$URL DATABASE_APP_URL=$APP_URL"
         return 0
     fi
     echo "not running (cluster $ver/$name is $status)"

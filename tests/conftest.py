@@ -42,17 +42,26 @@ def _missing_reason(marker: str) -> str | None:
     return None
 
 
+def _falta(reason: str) -> None:
+    """Skip the running test, or fail it when FOLIO_REQUIRE_SERVICES=1."""
+    if os.environ.get("FOLIO_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"FOLIO_REQUIRE_SERVICES=1 y falta un servicio: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 def pytest_runtest_setup(item):
-    require = os.environ.get("FOLIO_REQUIRE_SERVICES") == "1"
     for marker in SERVICE_MARKERS:
         if item.get_closest_marker(marker) is None:
             continue
         reason = _missing_reason(marker)
-        if reason is None:
-            continue
-        if require:
-            pytest.fail(f"FOLIO_REQUIRE_SERVICES=1 y falta un servicio: {reason}", pytrace=False)
-        pytest.skip(reason)
+        if reason is not None:
+            _falta(reason)
+
+
+@pytest.fixture
+def falta_servicio():
+    """`falta_servicio(reason)`: a service the test needs is missing (same rules as markers)."""
+    return _falta
 
 
 def pytest_sessionfinish(session, exitstatus):

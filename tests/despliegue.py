@@ -1,7 +1,8 @@
 """Folio as it runs in production, for tests from the outside.
 
 `Despliegue.arrancar()` builds a throwaway installation: production settings, its own
-database (a SQLite file, or a fresh PostgreSQL database when the suite runs on PostgreSQL),
+database (a SQLite file, or a fresh PostgreSQL database when the suite runs on PostgreSQL,
+migrated by the owner role and served by the app role, as in production),
 the database cache (the production default), collected static files, a little seeded data
 and gunicorn with several workers, its access log written with each worker's pid. Tests
 talk to it over HTTP only.
@@ -32,8 +33,13 @@ def puerto_libre() -> int:
         return s.getsockname()[1]
 
 
-def _base_postgres(database: dict) -> tuple[str, callable]:
-    """A fresh database on the suite's PostgreSQL server and a function that drops it."""
+ROL_APP = os.environ.get("FOLIO_DB_APP_USUARIO", "folio_app")
+CLAVE_ROL_APP = os.environ.get("FOLIO_DB_APP_CLAVE", "folio_app")
+
+
+def _base_postgres(database: dict) -> tuple[str, str, callable]:
+    """A fresh database on the suite's PostgreSQL server: the owner's URL (migrations), the
+    app role's URL (gunicorn, as in production) and a function that drops it."""
     import psycopg
 
     nombre = f"folio_despliegue_{secrets.token_hex(4)}"
@@ -52,11 +58,12 @@ def _base_postgres(database: dict) -> tuple[str, callable]:
         with psycopg.connect(**conexion) as c:
             c.execute(f'DROP DATABASE IF EXISTS "{nombre}" WITH (FORCE)')
 
-    url = (
-        f"postgres://{database['USER']}:{database['PASSWORD']}@{conexion['host']}:"
-        f"{conexion['port']}/{nombre}"
+    servidor = f"{conexion['host']}:{conexion['port']}/{nombre}"
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{servidor}",
+        f"postgres://{ROL_APP}:{CLAVE_ROL_APP}@{servidor}",
+        borrar,
     )
-    return url, borrar
 
 
 @dataclass
@@ -81,17 +88,18 @@ class Despliegue:
         """`extra`: more environment variables (e.g. EMAIL_URL of a test mail server)."""
         self = cls(directorio)
         if database["ENGINE"] == "django.db.backends.postgresql":
-            url_bd, borrar = _base_postgres(database)
+            url_bd, url_app, borrar = _base_postgres(database)
             self._limpiar.append(borrar)
         else:
-            url_bd = f"sqlite:///{directorio / 'folio.sqlite3'}"
+            url_bd = url_app = f"sqlite:///{directorio / 'folio.sqlite3'}"
         puerto = puerto_libre()
         self.url = f"http://127.0.0.1:{puerto}"
         self.entorno = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("FOLIO_", "DJANGO_"))},
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(40),
-            "DATABASE_URL": url_bd,
+            "FOLIO_BITACORA_CLAVE": secrets.token_urlsafe(40),
+            "DATABASE_URL": url_app,
             "CACHE_URL": "db://folio_cache",
             "ALLOWED_HOSTS": f"127.0.0.1,{HOST_PUBLICO}",
             "WAGTAILADMIN_BASE_URL": f"https://{HOST_PUBLICO}",
@@ -107,20 +115,24 @@ class Despliegue:
             **(extra or {}),
         }
         self.entorno.pop("ELASTICSEARCH_URL", None)
+        # Migrations run as the owner, which grants the app role what it may do.
+        propietario = {**self.entorno, "DATABASE_URL": url_bd}
+        if url_app != url_bd:
+            propietario["FOLIO_DB_ROL_APP"] = ROL_APP
         try:
-            self._preparar()
+            self._preparar(propietario)
             self._servir(puerto)
         except BaseException:
             self.detener()
             raise
         return self
 
-    def manage(self, *argumentos: str) -> str:
+    def manage(self, *argumentos: str, entorno: dict | None = None) -> str:
         """Run a management command in the deployment; its stdout, or its stderr as error."""
         hecho = subprocess.run(
             [sys.executable, "manage.py", *argumentos],
             cwd=RAIZ,
-            env=self.entorno,
+            env=entorno or self.entorno,
             capture_output=True,
             text=True,
         )
@@ -128,7 +140,7 @@ class Despliegue:
             raise RuntimeError(f"manage.py {argumentos[0]} falló:\n{hecho.stderr[-3000:]}")
         return hecho.stdout
 
-    def _preparar(self) -> None:
+    def _preparar(self, propietario: dict) -> None:
         # Migrating and collecting static files are independent: run them side by side.
         estaticos = subprocess.Popen(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -137,7 +149,7 @@ class Despliegue:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self.manage("migrate", "--noinput", "-v0")
+        self.manage("migrate", "--noinput", "-v0", entorno=propietario)
         if estaticos.wait() != 0:
             raise RuntimeError(f"collectstatic falló: {estaticos.stderr.read()}")
         salida = self.manage("shell", "-c", "from tests.despliegue import sembrar; sembrar()")

@@ -1,6 +1,8 @@
 """factory_boy factories and small file builders shared by the suite."""
 
+import hashlib
 import io
+import json
 
 import factory
 from django.contrib.auth import get_user_model
@@ -26,7 +28,8 @@ class UsuarioFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         for nombre in extracted or ():
-            self.groups.add(Group.objects.get(name=nombre))
+            # get_or_create: a transactional test's flush empties the groups' data migration.
+            self.groups.add(Group.objects.get_or_create(name=nombre)[0])
 
     @factory.post_generation
     def areas(self, create, extracted, **kwargs):
@@ -107,3 +110,21 @@ def imagen_en_disco(carpeta) -> str:
     ruta = carpeta / "escaneo-privado.png"
     ruta.write_bytes(imagen_bytes(tamano=(40, 40), texto="X"))
     return f'<img src="{ruta}" width="20" height="20"/>'
+
+
+def hash_sin_clave(entrada) -> str:
+    """The bitácora's version-1 hash (plain sha256): what anyone can compute without the key."""
+    contenido = {
+        "escrito": entrada.escrito_id,
+        "accion": entrada.accion,
+        "usuario": entrada.usuario_id,
+        "actor": entrada.actor,
+        "ip": entrada.ip,
+        "fecha": entrada.fecha.isoformat(),
+        "descripcion": entrada.descripcion,
+        "antes": entrada.antes,
+        "despues": entrada.despues,
+        "hash_anterior": entrada.hash_anterior,
+    }
+    canonico = json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonico.encode()).hexdigest()

@@ -1,6 +1,8 @@
 """docker-compose.yml cannot run here (no Docker engine), so check what it promises."""
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,8 +16,12 @@ from cms.settings.env import env_database
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FROM_ENV = (
     "SECRET_KEY",
+    "FOLIO_BITACORA_CLAVE",
     "DATABASE_URL",
     "ELASTICSEARCH_URL",
+    "CACHE_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "EMAIL_URL",
     "MEDIA_ROOT",
     "ALLOWED_HOSTS",
 )
@@ -35,12 +41,12 @@ def _expand(value: str) -> str:
 
 def test_every_service_the_settings_need_is_there(compose):
     services = compose["services"]
-    assert {"postgres", "elasticsearch", "web", "worker"} <= set(services)
-    for name in ("postgres", "elasticsearch", "web", "worker"):
+    assert {"postgres", "elasticsearch", "redis", "web", "worker", "worker-ocr"} <= set(services)
+    for name in ("postgres", "elasticsearch", "redis", "web", "worker", "worker-ocr"):
         assert "healthcheck" in services[name], f"{name} needs a healthcheck"
 
 
-@pytest.mark.parametrize("name", ["web", "worker", "migrate"])
+@pytest.mark.parametrize("name", ["web", "worker", "worker-ocr", "migrate"])
 def test_app_containers_get_their_settings_from_the_environment(compose, name, monkeypatch):
     service = compose["services"][name]
     env = service["environment"]
@@ -63,10 +69,53 @@ def test_secrets_are_not_committed(compose):
     assert "${SECRET_KEY:?" in text
     postgres_env = compose["services"]["postgres"]["environment"]
     assert postgres_env["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    assert postgres_env["POSTGRES_APP_PASSWORD"].startswith("${POSTGRES_APP_PASSWORD:?")
+    for name in ("web", "worker", "migrate"):
+        env = compose["services"][name]["environment"]
+        assert env["FOLIO_BITACORA_CLAVE"].startswith("${FOLIO_BITACORA_CLAVE:?")
 
 
-def test_worker_runs_the_task_queue_and_web_runs_gunicorn(compose):
-    assert compose["services"]["worker"]["command"][-1] == "db_worker"
+def _database_user(compose, name: str, monkeypatch) -> tuple[str, str]:
+    url = _expand(compose["services"][name]["environment"]["DATABASE_URL"])
+    monkeypatch.setenv("DATABASE_URL", url)
+    database = env_database("DATABASE_URL", "sqlite:///unused")
+    return database["USER"], database["PASSWORD"]
+
+
+def test_migrate_runs_as_the_owner_and_the_app_as_the_app_role(compose, monkeypatch):
+    postgres_env = compose["services"]["postgres"]["environment"]
+    owner = (postgres_env["POSTGRES_USER"], _expand(postgres_env["POSTGRES_PASSWORD"]))
+    app = ("folio_app", _expand(postgres_env["POSTGRES_APP_PASSWORD"]))
+    assert _database_user(compose, "migrate", monkeypatch) == owner
+    assert compose["services"]["migrate"]["environment"]["FOLIO_DB_ROL_APP"] == "folio_app"
+    for name in ("web", "worker"):
+        assert _database_user(compose, name, monkeypatch) == app
+        assert not compose["services"][name]["environment"].get("FOLIO_DB_ROL_APP")
+
+
+def test_postgres_creates_the_app_role_when_it_initialises(compose):
+    montado = {}
+    for volume in compose["services"]["postgres"]["volumes"]:
+        origen, _, destino = volume.partition(":")
+        montado[destino.removesuffix(":ro")] = origen
+    scripts = {d: o for d, o in montado.items() if d.startswith("/docker-entrypoint-initdb.d/")}
+    assert len(scripts) == 1, montado
+    destino, origen = scripts.popitem()
+    assert destino.endswith(".sh")
+    script = (ROOT / origen).read_text()
+    assert origen.startswith("./deploy/")
+    assert "POSTGRES_APP_PASSWORD" in script
+    assert re.search(r"CREATE ROLE :\"app\" LOGIN PASSWORD :'clave'", script)
+    assert "app=folio_app" in script
+    result = subprocess.run(["bash", "-n", ROOT / origen], capture_output=True, text=True)  # noqa: S607
+    assert result.returncode == 0, result.stderr
+
+
+def test_workers_run_each_queue_and_web_runs_gunicorn(compose):
+    """Interactive tasks and OCR have their own workers: neither waits behind the other."""
+    services = compose["services"]
+    assert services["worker"]["command"][-3:] == ["db_worker", "--queue-name", "default"]
+    assert services["worker-ocr"]["command"][-3:] == ["db_worker", "--queue-name", "ocr"]
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert '"gunicorn", "cms.wsgi:application"' in dockerfile
     assert "tesseract-ocr-spa" in dockerfile
@@ -101,3 +150,31 @@ def test_the_image_copies_every_package_setuptools_installs():
     }
     copiados = set(re.findall(r"^COPY (\w+) \1$", (ROOT / "Dockerfile").read_text(), re.M))
     assert paquetes <= copiados
+
+
+def test_the_image_build_gives_production_settings_every_required_variable(tmp_path):
+    """collectstatic runs with cms.settings.production while the image is built."""
+    dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    linea = next(line for line in dockerfile.splitlines() if "manage.py collectstatic" in line)
+    variables = dict(re.findall(r"\b([A-Z_]+)=(\S+)", linea))
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path), **variables}
+    result = subprocess.run(
+        [sys.executable, "-c", "import cms.settings.production"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_process_shares_the_redis_cache(compose, monkeypatch):
+    from cms.settings.env import env_cache
+
+    valor = compose["services"]["web"]["environment"]["CACHE_URL"]
+    por_defecto = re.fullmatch(r"\$\{CACHE_URL:-(.+)\}", valor).group(1)
+    monkeypatch.setenv("CACHE_URL", por_defecto)
+    cache = env_cache("CACHE_URL", "locmem://")
+    assert cache["BACKEND"].endswith("RedisCache")
+    assert urlsplit(cache["LOCATION"]).hostname == "redis"

@@ -110,6 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL: the role the web and the workers log in as. When set, every `migrate` (run as
+# the owner role) grants it the tables, but only SELECT and INSERT on the bitácora.
+FOLIO_DB_ROL_APP = env_str("FOLIO_DB_ROL_APP", "")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

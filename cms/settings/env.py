@@ -204,6 +204,16 @@ def env_email(name: str, default: str | None = None) -> Correo:
     )
 
 
+def env_clave(name: str, *, proposito: str, minimo: int = 32) -> str:
+    """A required secret of at least `minimo` characters; `proposito` tells the operator why."""
+    value = os.environ.get(name, "")
+    if not value.strip():
+        raise ImproperlyConfigured(f"Falta la variable de entorno {name}: {proposito}")
+    if len(value) < minimo:
+        raise ImproperlyConfigured(f"{name} debe tener al menos {minimo} caracteres: {proposito}")
+    return value
+
+
 def dev_secret_key(path: Path) -> str:
     """A secret key generated once for this checkout and kept outside git."""
     if path.exists():

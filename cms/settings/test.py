@@ -10,6 +10,7 @@ from .base import DATABASES, filer_storages
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+FOLIO_BITACORA_CLAVE = "clave-fija-de-las-pruebas-de-la-bitacora"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {
     "default": {

@@ -22,6 +22,12 @@ class EntradaBitacora(models.Model):
         CONSULTA_PUBLICA = "consulta_publica", _("Consulta pública del estado")
         OCR = "ocr", _("Reconocimiento de texto")
 
+    class Version(models.IntegerChoices):
+        """How `hash` was computed (see services/bitacora.py)."""
+
+        SHA256 = 1, _("SHA-256 sin clave (entradas anteriores a la clave)")
+        HMAC = 2, _("HMAC-SHA256 con la clave de la bitácora")
+
     escrito = models.ForeignKey(
         "documentos.Escrito",
         null=True,
@@ -46,6 +52,9 @@ class EntradaBitacora(models.Model):
     despues = models.JSONField(_("después"), default=dict, blank=True)
     hash_anterior = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    version = models.PositiveSmallIntegerField(
+        _("versión del hash"), choices=Version.choices, default=Version.HMAC
+    )
 
     class Meta:
         verbose_name = _("entrada de bitácora")

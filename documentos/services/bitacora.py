@@ -1,16 +1,20 @@
 """The append-only, hash-chained audit log."""
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import CadenaBitacora, EntradaBitacora
 
 GENESIS = "0" * 64
+Version = EntradaBitacora.Version
 
 
 def _json(value) -> dict:
@@ -19,6 +23,8 @@ def _json(value) -> dict:
 
 
 def calcular_hash(entrada: EntradaBitacora) -> str:
+    """The entry's hash as its version computes it: HMAC-SHA256 under FOLIO_BITACORA_CLAVE
+    (version 2) or, for entries written before the key existed, plain sha256 (version 1)."""
     contenido = {
         "escrito": entrada.escrito_id,
         "accion": entrada.accion,
@@ -31,8 +37,17 @@ def calcular_hash(entrada: EntradaBitacora) -> str:
         "despues": entrada.despues,
         "hash_anterior": entrada.hash_anterior,
     }
-    canonico = json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonico.encode()).hexdigest()
+    if entrada.version == Version.SHA256:
+        return hashlib.sha256(_canonico(contenido)).hexdigest()
+    if entrada.version == Version.HMAC:
+        contenido["version"] = Version.HMAC.value
+        clave = settings.FOLIO_BITACORA_CLAVE.encode()
+        return hmac.new(clave, _canonico(contenido), hashlib.sha256).hexdigest()
+    raise ValueError(f"Versión de hash desconocida: {entrada.version!r}")
+
+
+def _canonico(contenido: dict) -> bytes:
+    return json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def describir_actor(usuario) -> str:
@@ -70,6 +85,7 @@ def registrar(
         antes=_json(antes),
         despues=_json(despues),
         hash_anterior=cadena.ultimo_hash,
+        version=Version.HMAC,
     )
     entrada.hash = calcular_hash(entrada)
     entrada.save()
@@ -80,30 +96,67 @@ def registrar(
 
 
 @dataclass(frozen=True)
+class Ruptura:
+    """One broken link: the entry (None: the end of the chain), its kind and why."""
+
+    entrada_id: int | None
+    tipo: str  # "contenido", "enlace", "version", "final" or "cuenta"
+    motivo: str
+
+
+@dataclass(frozen=True)
 class Verificacion:
     revisadas: int
-    integra: bool = True
-    entrada_id: int | None = None
-    motivo: str = ""
+    rupturas: tuple[Ruptura, ...] = ()
+
+    @property
+    def integra(self) -> bool:
+        return not self.rupturas
+
+
+def _rupturas_de(entrada: EntradaBitacora, anterior: str, con_clave: bool) -> list[Ruptura]:
+    rupturas = []
+    if entrada.hash_anterior != anterior:
+        motivo = _("no enlaza con la entrada anterior (se borró o alteró una entrada previa)")
+        rupturas.append(Ruptura(entrada.pk, "enlace", motivo))
+    if entrada.version not in Version.values:
+        motivo = _("tiene una versión de hash desconocida (%(version)s)") % {
+            "version": entrada.version
+        }
+        return [*rupturas, Ruptura(entrada.pk, "version", motivo)]
+    if entrada.version == Version.SHA256 and con_clave:
+        motivo = _(
+            "tiene un hash sin clave (versión 1) después de entradas con clave: "
+            "Folio ya no registra entradas así"
+        )
+        rupturas.append(Ruptura(entrada.pk, "version", motivo))
+    if not hmac.compare_digest(calcular_hash(entrada), entrada.hash):
+        motivo = _("su contenido no coincide con su hash (se alteró o no la registró Folio)")
+        rupturas.append(Ruptura(entrada.pk, "contenido", motivo))
+    return rupturas
 
 
 def verificar_cadena() -> Verificacion:
-    """Recompute every hash in order; report the first broken link."""
-    anterior = GENESIS
-    revisadas = 0
+    """Recompute every hash in order and report every broken link.
+
+    After a break it goes on from the entry as stored, so one deletion or alteration is
+    reported once and the next ones are still found.
+    """
+    anterior, revisadas, con_clave, rupturas = GENESIS, 0, False, []
     for entrada in EntradaBitacora.objects.order_by("pk").iterator(chunk_size=2000):
-        if entrada.hash_anterior != anterior:
-            motivo = "no enlaza con la entrada anterior: se borró o alteró una entrada previa"
-            return Verificacion(revisadas, False, entrada.pk, motivo)
-        if calcular_hash(entrada) != entrada.hash:
-            return Verificacion(
-                revisadas, False, entrada.pk, "su contenido no coincide con su hash"
-            )
+        rupturas += _rupturas_de(entrada, anterior, con_clave)
+        con_clave = con_clave or entrada.version == Version.HMAC
         anterior = entrada.hash
         revisadas += 1
     cadena = CadenaBitacora.objects.filter(pk=1).first()
-    esperado = (cadena.ultimo_hash, cadena.entradas) if cadena else (GENESIS, 0)
-    if esperado != (anterior, revisadas):
-        motivo = "faltan entradas al final: la cabeza de la cadena no coincide con la última"
-        return Verificacion(revisadas, False, None, motivo)
-    return Verificacion(revisadas)
+    ultimo, entradas = (cadena.ultimo_hash, cadena.entradas) if cadena else (GENESIS, 0)
+    if ultimo != anterior:
+        motivo = _("faltan entradas (la cabeza de la cadena no coincide con la última entrada)")
+        rupturas.append(Ruptura(None, "final", motivo))
+    elif entradas != revisadas and not rupturas:
+        motivo = _("la cabeza de la cadena cuenta %(esperadas)s entradas y hay %(revisadas)s") % {
+            "esperadas": entradas,
+            "revisadas": revisadas,
+        }
+        rupturas.append(Ruptura(None, "cuenta", motivo))
+    return Verificacion(revisadas, tuple(rupturas))

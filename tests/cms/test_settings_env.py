@@ -78,9 +78,9 @@ def test_elasticsearch_url_must_be_http(monkeypatch):
     assert env_url("ELASTICSEARCH_URL") is None
 
 
-def _import_settings(module, env):
+def _import_settings(module, env, imprimir="s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE"):
     """Import a settings module in a fresh interpreter; returns the completed process."""
-    code = f"import {module} as s; print(s.SECRET_KEY[:4], s.TIME_ZONE, s.LANGUAGE_CODE)"
+    code = f"import {module} as s; print({imprimir})"
     return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
@@ -93,6 +93,7 @@ def test_production_requires_secret_key(tmp_path):
     assert "Falta la variable de entorno SECRET_KEY" in result.stderr
 
     env["SECRET_KEY"] = "k" * 50
+    env["FOLIO_BITACORA_CLAVE"] = "b" * 40
     env["WAGTAILADMIN_BASE_URL"] = "https://folio.example.gob.mx"
     env["EMAIL_URL"] = "smtp://correo.example.gob.mx:587?starttls=1"
     env["TIME_ZONE"] = "America/Bogota"
@@ -117,6 +118,7 @@ def _produccion(tmp_path, **variables):
         "PATH": "/usr/bin:/bin",
         "FOLIO_VAR_DIR": str(tmp_path),
         "SECRET_KEY": "k" * 50,
+        "FOLIO_BITACORA_CLAVE": "b" * 40,
         "WAGTAILADMIN_BASE_URL": "https://folio.example.gob.mx",
         "EMAIL_URL": "smtp://correo.example.gob.mx:587",
         **variables,
@@ -135,6 +137,42 @@ def test_production_requires_its_public_address_and_a_mail_server(tmp_path, falt
     result = _import_settings("cms.settings.production", _produccion(tmp_path, **{falta: None}))
     assert result.returncode != 0
     assert f"Falta la variable de entorno {falta}" in result.stderr and mensaje in result.stderr
+
+
+def test_production_requires_a_bitacora_key_that_is_not_the_secret_key(tmp_path):
+    env = _produccion(tmp_path, FOLIO_BITACORA_CLAVE=None)
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "Falta la variable de entorno FOLIO_BITACORA_CLAVE" in result.stderr
+    assert "no la cambie nunca" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = "corta"
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "FOLIO_BITACORA_CLAVE debe tener al menos 32 caracteres" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = env["SECRET_KEY"]
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode != 0
+    assert "FOLIO_BITACORA_CLAVE debe ser distinta de SECRET_KEY" in result.stderr
+
+    env["FOLIO_BITACORA_CLAVE"] = "b" * 40
+    result = _import_settings("cms.settings.production", env, "s.FOLIO_BITACORA_CLAVE")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "b" * 40
+
+
+def test_dev_generates_a_bitacora_key_once_apart_from_the_secret_key(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    imprimir = "s.FOLIO_BITACORA_CLAVE, s.SECRET_KEY"
+    first = _import_settings("cms.settings.dev", env, imprimir)
+    second = _import_settings("cms.settings.dev", env, imprimir)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    clave, secret_key = first.stdout.split()
+    assert clave == (tmp_path / "bitacora_clave").read_text()
+    assert len(clave) >= 32
+    assert clave != secret_key
 
 
 def _ajuste(modulo, env, nombre):

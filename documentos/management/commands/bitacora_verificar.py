@@ -1,20 +1,34 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documentos.services.bitacora import verificar_cadena
 
 
 class Command(BaseCommand):
-    help = "Verifica la cadena de hashes de la bitácora e informa el primer eslabón roto."
+    help = "Verifica la cadena de la bitácora e informa cada eslabón roto."
 
     def handle(self, *args, **options):
         resultado = verificar_cadena()
         if resultado.integra:
             self.stdout.write(
-                self.style.SUCCESS(f"Bitácora íntegra: {resultado.revisadas} entradas verificadas.")
+                self.style.SUCCESS(
+                    _("Bitácora íntegra: %(n)s entradas verificadas.") % {"n": resultado.revisadas}
+                )
             )
             return
-        donde = f"en la entrada {resultado.entrada_id}" if resultado.entrada_id else "al final"
+        for ruptura in resultado.rupturas:
+            if ruptura.entrada_id is None:
+                donde = _("Al final de la cadena")
+            else:
+                donde = _("Entrada %(id)s") % {"id": ruptura.entrada_id}
+            self.stderr.write(f"{donde}: {ruptura.motivo}.")
+        n = len(resultado.rupturas)
         raise CommandError(
-            f"Bitácora alterada {donde}: {resultado.motivo}. "
-            f"Entradas íntegras antes del error: {resultado.revisadas}."
+            ngettext(
+                "Bitácora alterada: %(n)s ruptura en %(revisadas)s entradas revisadas.",
+                "Bitácora alterada: %(n)s rupturas en %(revisadas)s entradas revisadas.",
+                n,
+            )
+            % {"n": n, "revisadas": resultado.revisadas}
         )
