@@ -31,19 +31,27 @@ def _num(valor: float) -> str:
     return f"{valor:,.0f}".replace(",", " ") if valor == int(valor) else f"{valor:,.1f}"
 
 
+def _valor(valor) -> tuple[float, str]:
+    """(what is drawn, what is written): a hidden figure ("<5", "omitido") draws nothing."""
+    if isinstance(valor, str):
+        return 0, valor
+    return valor, _num(valor)
+
+
 def barras(filas: list[tuple[str, float]], sufijo: str = "") -> dict:
     """Horizontal bars with the label above each bar: narrow enough for a phone."""
     ancho_util, fila_alto = 330, 44
-    tope = max((v for _, v in filas), default=0) or 1
+    tope = max((_valor(v)[0] for _, v in filas), default=0) or 1
     items = []
-    for i, (etiqueta, valor) in enumerate(filas):
+    for i, (etiqueta, bruto) in enumerate(filas):
+        valor, texto = _valor(bruto)
         ancho = round(ancho_util * valor / tope, 1)
         y = 4 + i * fila_alto
         items.append(
             {
                 "etiqueta": etiqueta if len(etiqueta) <= 52 else etiqueta[:51] + "…",
                 "completa": etiqueta,
-                "valor": f"{_num(valor)}{sufijo}",
+                "valor": texto if isinstance(bruto, str) else f"{texto}{sufijo}",
                 "texto_y": y + 13,
                 "barra_y": y + 19,
                 "valor_y": y + 33,
@@ -62,12 +70,13 @@ def barras(filas: list[tuple[str, float]], sufijo: str = "") -> dict:
 def columnas(filas: list[tuple[str, float]], max_etiquetas: int = 12) -> dict:
     """Vertical bars for a time series, with a y axis and thinned x labels."""
     izquierda, ancho_util, arriba, alto_util = 48, 640, 12, 200
-    tope = _tope(max((v for _, v in filas), default=0))
+    tope = _tope(max((_valor(v)[0] for _, v in filas), default=0))
     n = max(len(filas), 1)
     paso = ancho_util / n
     cada = max(1, math.ceil(n / max_etiquetas))
     items = []
-    for i, (etiqueta, valor) in enumerate(filas):
+    for i, (etiqueta, bruto) in enumerate(filas):
+        valor, texto = _valor(bruto)
         alto = round(alto_util * valor / tope, 1)
         x = round(izquierda + i * paso + paso * 0.15, 1)
         items.append(
@@ -77,7 +86,7 @@ def columnas(filas: list[tuple[str, float]], max_etiquetas: int = 12) -> dict:
                 "ancho": round(max(paso * 0.7, 1), 1),
                 "alto": alto,
                 "etiqueta": etiqueta,
-                "valor": _num(valor),
+                "valor": texto,
                 "centro": round(izquierda + i * paso + paso / 2, 1),
                 "mostrar_etiqueta": i % cada == 0,
             }
@@ -98,8 +107,10 @@ def columnas(filas: list[tuple[str, float]], max_etiquetas: int = 12) -> dict:
     }
 
 
-def lineas(etiquetas: list[str], series: list[tuple[str, list[float | None]]]) -> dict:
-    """One line per series (e.g. per year) over shared x labels; None ends a line early."""
+def lineas(etiquetas: list[str], series: list[tuple[str, list[float | str | None]]]) -> dict:
+    """One line per series (e.g. per year) over shared x labels; None ends a line early and a
+    hidden figure ("<5") is left out of the line."""
+    series = [(n, [None if isinstance(v, str) else v for v in vs]) for n, vs in series]
     izquierda, ancho_util, arriba, alto_util = 48, 600, 12, 200
     tope = _tope(max((v for _, valores in series for v in valores if v is not None), default=0))
     n = max(len(etiquetas), 2)

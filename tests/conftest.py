@@ -64,6 +64,16 @@ def falta_servicio():
     return _falta
 
 
+@pytest.fixture(autouse=True)
+def _cache_limpia():
+    """Throttling counters and cached statistics live in the cache: every test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Remove the run's throwaway media directories and Elasticsearch indexes."""
     if tmp := getattr(settings, "FOLIO_TEST_TMP", None):

@@ -77,6 +77,13 @@ def subida(nombre: str, contenido: bytes, tipo="application/octet-stream") -> Si
     return SimpleUploadedFile(nombre, contenido, content_type=tipo)
 
 
+def tareas_con(backend: str) -> dict:
+    """A TASKS setting with another django-tasks backend and the project's queues."""
+    from django.conf import settings
+
+    return {"default": {"BACKEND": backend, "QUEUES": settings.TASKS["default"]["QUEUES"]}}
+
+
 def datos_recepcion(**cambios) -> DatosRecepcion:
     """What a clerk types at the window, with sensible defaults; one scan unless given."""
     valores = {

@@ -69,11 +69,17 @@ class EstadisticasPage(RoutablePageMixin, Page):
     @path("")
     def tablero(self, request):
         from cms.estadisticas import figuras
+        from cms.secreto_estadistico import umbral
 
         form, filtros = self._filtros(request)
         return self.render(
             request,
-            context_overrides={"form": form, "filtros": filtros, "figuras": figuras(filtros)},
+            context_overrides={
+                "form": form,
+                "filtros": filtros,
+                "figuras": figuras(filtros),
+                "umbral": umbral(),
+            },
         )
 
     @path("datos/<slug:figura>/<slug:formato>/", name="datos")

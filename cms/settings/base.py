@@ -284,6 +284,8 @@ INSTALLED_APPS += ["wagtail.contrib.routable_page"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "spanish"
 FOLIO_ESTADISTICAS_CACHE_SEGUNDOS = env_int("FOLIO_ESTADISTICAS_CACHE_SEGUNDOS", 60)
+# Public counts under this are shown as "<N" (cms.secreto_estadistico); never below 3.
+FOLIO_ESTADISTICAS_UMBRAL = max(3, env_int("FOLIO_ESTADISTICAS_UMBRAL", 5))
 
 # OCR (ocr): Tesseract's page segmentation mode and time limit per page (seconds); bounded
 # retries with exponential backoff for transient errors; work "en proceso" with no progress

@@ -50,16 +50,6 @@ def tema(db):
     return TemaFactory(nombre="Obras y servicios")
 
 
-@pytest.fixture(autouse=True)
-def _cache_limpia():
-    """Throttling counters live in the cache: every test starts from zero."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def como(client):
     """Log the test client in as a user: `como(oficialia)`."""

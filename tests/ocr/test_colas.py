@@ -8,13 +8,11 @@ from django_tasks_db.models import DBTaskResult
 from busqueda.tasks import aplicar_pendientes
 from documentos.models import Archivo
 from ocr.tasks import ocr_archivo
-from tests.factories import datos_recepcion
+from tests.factories import datos_recepcion, tareas_con
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ESCANEOS = 6
-BASE_DE_DATOS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "ocr"]}
-}
+BASE_DE_DATOS = tareas_con("django_tasks_db.DatabaseBackend")
 
 
 def test_interactive_work_never_waits_behind_ocr(settings):

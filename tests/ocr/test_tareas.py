@@ -12,6 +12,7 @@ from ocr import services
 from ocr.models import PaginaOCR, ResultadoOCR
 from ocr.selectors import textos_por_archivo
 from ocr.tasks import ocr_archivo
+from tests.factories import tareas_con
 
 from .conftest import estropear
 from .imagenes import LINEAS
@@ -19,8 +20,8 @@ from .imagenes import LINEAS
 pytestmark = [pytest.mark.tesseract, pytest.mark.django_db]
 
 ESPERADO = " ".join(LINEAS)
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-BASE_DE_DATOS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DUMMY = tareas_con("django_tasks.backends.dummy.DummyBackend")
+BASE_DE_DATOS = tareas_con("django_tasks_db.DatabaseBackend")
 
 
 def test_the_task_reads_a_stored_file(recibir, escaneo, texto_plano):
@@ -193,7 +194,9 @@ def test_a_dead_worker_is_recovered_with_the_database_backend(
     assert list(listas.values_list("args_kwargs", flat=True)) == [
         {"args": [archivo.pk], "kwargs": {}}
     ]
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay")
+    call_command(
+        "db_worker", "--queue-name", "ocr", "--batch", "--interval", "0", "--no-startup-delay"
+    )
     assert ResultadoOCR.objects.get(archivo=archivo).estado == ResultadoOCR.Estado.TERMINADO
     # The backend never ends the dead worker's task row; the sweeper did.
     huerfana.refresh_from_db()
