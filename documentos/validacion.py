@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pypdfium2
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -21,6 +22,9 @@ FORMATOS_IMAGEN = {
     "TIFF": ("image/tiff", "tif"),
 }
 MAX_NOMBRE = 120
+# The PDF spec's page sizes (ISO 32000-1, annex C.2): 3 to 14 400 units (200 in) a side.
+LADO_MINIMO_PT = 3
+LADO_MAXIMO_PT = 14_400
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,14 @@ def nombre_seguro(nombre: str, extension: str) -> str:
     return f"{base}.{extension}"
 
 
+def _comprobar_paginas(paginas: int, nombre: str) -> None:
+    if paginas > settings.FOLIO_MAX_PAGINAS:
+        raise ValidationError(
+            _("«%(nombre)s» tiene %(paginas)s páginas; el máximo es %(max)s.")
+            % {"nombre": nombre, "paginas": paginas, "max": settings.FOLIO_MAX_PAGINAS}
+        )
+
+
 def _paginas_pdf(contenido: bytes, nombre: str) -> int:
     try:
         documento = pypdfium2.PdfDocument(contenido)
@@ -59,11 +71,67 @@ def _paginas_pdf(contenido: bytes, nombre: str) -> int:
         ) from exc
     try:
         paginas = len(documento)
+        if paginas == 0:
+            raise ValidationError(_("El PDF «%(nombre)s» no tiene páginas.") % {"nombre": nombre})
+        _comprobar_paginas(paginas, nombre)
+        for indice in range(paginas):
+            # Sizes only (nothing is rendered): the OCR and the viewer scale big pages down.
+            ancho, alto = documento.get_page_size(indice)
+            if not all(LADO_MINIMO_PT <= lado <= LADO_MAXIMO_PT for lado in (ancho, alto)):
+                raise _tamano_imposible(indice + 1, nombre, ancho, alto)
     finally:
         documento.close()
-    if paginas == 0:
-        raise ValidationError(_("El PDF «%(nombre)s» no tiene páginas.") % {"nombre": nombre})
     return paginas
+
+
+def _tamano_imposible(numero: int, nombre: str, ancho: float, alto: float) -> ValidationError:
+    def cm(puntos: float) -> str:
+        return number_format(puntos / 72 * 2.54, 1)
+
+    return ValidationError(
+        _(
+            "La página %(n)s de «%(nombre)s» tiene un tamaño imposible (%(ancho)s x %(alto)s "
+            "cm); un PDF admite páginas de hasta 200 x 200 pulgadas (508 x 508 cm). "
+            "Vuelva a generar el PDF."
+        )
+        % {"n": numero, "nombre": nombre, "ancho": cm(ancho), "alto": cm(alto)}
+    )
+
+
+def pagina_grande(numero: int, total: int, nombre: str) -> ValidationError:
+    datos = {"n": numero, "nombre": nombre, "max": settings.FOLIO_MAX_PIXELES // 1_000_000}
+    if total == 1:
+        return ValidationError(
+            _("La imagen «%(nombre)s» es demasiado grande (más de %(max)s megapíxeles).") % datos
+        )
+    return ValidationError(
+        _("La página %(n)s de «%(nombre)s» es demasiado grande (más de %(max)s megapíxeles).")
+        % datos
+    )
+
+
+def pagina_danada(numero: int, total: int, nombre: str) -> ValidationError:
+    datos = {"n": numero, "nombre": nombre}
+    if total == 1:
+        return ValidationError(_("La imagen «%(nombre)s» está dañada o incompleta.") % datos)
+    return ValidationError(_("La página %(n)s de «%(nombre)s» está dañada o incompleta.") % datos)
+
+
+def cargar_pagina(imagen: Image.Image, numero: int, total: int, nombre: str) -> None:
+    """Seek to a page (frame) and decode it, refusing it if too big or damaged. Pillow's own
+    bomb check at open sees the first frame only."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            imagen.seek(numero - 1)
+            ancho, alto = imagen.size
+            if ancho * alto > settings.FOLIO_MAX_PIXELES:
+                raise pagina_grande(numero, total, nombre)
+            imagen.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise pagina_grande(numero, total, nombre) from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise pagina_danada(numero, total, nombre) from exc
 
 
 def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
@@ -74,25 +142,22 @@ def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
                 formato = imagen.format
                 paginas = getattr(imagen, "n_frames", 1)
                 imagen.verify()
-            with Image.open(io.BytesIO(contenido)) as imagen:
-                imagen.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ValidationError(
-            _("La imagen «%(nombre)s» es demasiado grande (más de %(max)s megapíxeles).")
-            % {"nombre": nombre, "max": settings.FOLIO_MAX_PIXELES // 1_000_000}
-        ) from exc
+        raise pagina_grande(1, 1, nombre) from exc
     except UnidentifiedImageError as exc:
         raise ValidationError(
             _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
         ) from exc
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError(
-            _("La imagen «%(nombre)s» está dañada o incompleta.") % {"nombre": nombre}
-        ) from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise pagina_danada(1, 1, nombre) from exc
     if formato not in FORMATOS_IMAGEN:
         raise ValidationError(
             _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
         )
+    _comprobar_paginas(paginas, nombre)
+    with Image.open(io.BytesIO(contenido)) as imagen:
+        for numero in range(1, paginas + 1):
+            cargar_pagina(imagen, numero, paginas, nombre)
     mime, extension = FORMATOS_IMAGEN[formato]
     return mime, extension, paginas
 
@@ -121,11 +186,6 @@ def validar_archivo(archivo) -> ArchivoValidado:
         paginas = _paginas_pdf(contenido, nombre)
     else:
         mime, extension, paginas = _imagen(contenido, nombre)
-    if paginas > settings.FOLIO_MAX_PAGINAS:
-        raise ValidationError(
-            _("«%(nombre)s» tiene %(paginas)s páginas; el máximo es %(max)s.")
-            % {"nombre": nombre, "paginas": paginas, "max": settings.FOLIO_MAX_PAGINAS}
-        )
     return ArchivoValidado(
         contenido=contenido,
         nombre=nombre_seguro(nombre_original, extension),
