@@ -76,7 +76,10 @@ def _paginas_pdf(contenido: bytes, nombre: str) -> int:
         _comprobar_paginas(paginas, nombre)
         for indice in range(paginas):
             # Sizes only (nothing is rendered): the OCR and the viewer scale big pages down.
-            ancho, alto = documento.get_page_size(indice)
+            try:
+                ancho, alto = documento.get_page_size(indice)
+            except pypdfium2.PdfiumError as exc:
+                raise pagina_danada(indice + 1, nombre) from exc
             if not all(LADO_MINIMO_PT <= lado <= LADO_MAXIMO_PT for lado in (ancho, alto)):
                 raise _tamano_imposible(indice + 1, nombre, ancho, alto)
     finally:
@@ -98,9 +101,9 @@ def _tamano_imposible(numero: int, nombre: str, ancho: float, alto: float) -> Va
     )
 
 
-def pagina_grande(numero: int, total: int, nombre: str) -> ValidationError:
+def pagina_grande(numero: int, nombre: str, *, imagen_unica=False) -> ValidationError:
     datos = {"n": numero, "nombre": nombre, "max": settings.FOLIO_MAX_PIXELES // 1_000_000}
-    if total == 1:
+    if imagen_unica:
         return ValidationError(
             _("La imagen «%(nombre)s» es demasiado grande (más de %(max)s megapíxeles).") % datos
         )
@@ -110,9 +113,9 @@ def pagina_grande(numero: int, total: int, nombre: str) -> ValidationError:
     )
 
 
-def pagina_danada(numero: int, total: int, nombre: str) -> ValidationError:
+def pagina_danada(numero: int, nombre: str, *, imagen_unica=False) -> ValidationError:
     datos = {"n": numero, "nombre": nombre}
-    if total == 1:
+    if imagen_unica:
         return ValidationError(_("La imagen «%(nombre)s» está dañada o incompleta.") % datos)
     return ValidationError(_("La página %(n)s de «%(nombre)s» está dañada o incompleta.") % datos)
 
@@ -126,12 +129,12 @@ def cargar_pagina(imagen: Image.Image, numero: int, total: int, nombre: str) -> 
             imagen.seek(numero - 1)
             ancho, alto = imagen.size
             if ancho * alto > settings.FOLIO_MAX_PIXELES:
-                raise pagina_grande(numero, total, nombre)
+                raise pagina_grande(numero, nombre, imagen_unica=total == 1)
             imagen.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise pagina_grande(numero, total, nombre) from exc
+        raise pagina_grande(numero, nombre, imagen_unica=total == 1) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise pagina_danada(numero, total, nombre) from exc
+        raise pagina_danada(numero, nombre, imagen_unica=total == 1) from exc
 
 
 def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
@@ -143,13 +146,13 @@ def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
                 paginas = getattr(imagen, "n_frames", 1)
                 imagen.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise pagina_grande(1, 1, nombre) from exc
+        raise pagina_grande(1, nombre, imagen_unica=True) from exc
     except UnidentifiedImageError as exc:
         raise ValidationError(
             _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
         ) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise pagina_danada(1, 1, nombre) from exc
+        raise pagina_danada(1, nombre, imagen_unica=True) from exc
     if formato not in FORMATOS_IMAGEN:
         raise ValidationError(
             _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}

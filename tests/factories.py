@@ -150,7 +150,7 @@ def tiff_con_pagina_danada(paginas: int, danada: int) -> bytes:
 
 
 def imagen_ruido_bytes(lado: int, semilla: int = 0) -> bytes:
-    """A valid PNG that does not compress: about lado × lado bytes."""
+    """A valid PNG that does not compress: about lado * lado bytes."""
     import random
 
     azar = random.Random(semilla)

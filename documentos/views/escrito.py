@@ -263,7 +263,8 @@ def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
     (stored before every page was checked at intake) raises ValidationError in Spanish."""
     with archivo.abrir() as fichero:
         contenido = fichero.read()
-    nombre, total = archivo.nombre_original, archivo.paginas
+    nombre = archivo.nombre_original
+    unica = archivo.mime != "application/pdf" and archivo.paginas == 1
     try:
         if archivo.mime == "application/pdf":
             documento = pypdfium2.PdfDocument(contenido)
@@ -275,15 +276,15 @@ def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
                 documento.close()
         else:
             with Image.open(io.BytesIO(contenido)) as original:
-                validacion.cargar_pagina(original, pagina, total, nombre)
+                validacion.cargar_pagina(original, pagina, archivo.paginas, nombre)
                 # Upright as the camera meant it: OCR word boxes use these coordinates.
                 imagen = ImageOps.exif_transpose(original)
                 imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
             imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise validacion.pagina_grande(pagina, total, nombre) from exc
+        raise validacion.pagina_grande(pagina, nombre, imagen_unica=unica) from exc
     except (pypdfium2.PdfiumError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise validacion.pagina_danada(pagina, total, nombre) from exc
+        raise validacion.pagina_danada(pagina, nombre, imagen_unica=unica) from exc
     salida = io.BytesIO()
     imagen.save(salida, "PNG", optimize=False)
     return salida.getvalue()

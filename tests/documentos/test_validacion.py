@@ -139,6 +139,20 @@ def test_an_impossible_pdf_page_size_is_refused(recibir, caja):
     _nada_cambio()
 
 
+def test_a_pdf_page_that_cannot_be_loaded_is_refused(recibir):
+    # Page 2 of the tree is the tree itself: pdfium counts it but cannot load it.
+    bucle = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Count 2 /Kids [3 0 R 2 0 R] >> endobj\n"
+        b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    with pytest.raises(ValidationError) as error:
+        recibir(archivos=[subida("bucle.pdf", bucle)])
+    assert error.value.messages == ["La página 2 de «bucle.pdf» está dañada o incompleta."]
+    _nada_cambio()
+
+
 def test_a_poster_size_pdf_page_is_accepted(recibir):
     """The OCR renders big pages at a lower resolution: only impossible sizes are refused."""
     escrito = recibir(archivos=[subida("plano.pdf", pdf_pikepdf(cajas=[(14_400, 7_200)]))])

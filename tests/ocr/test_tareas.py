@@ -12,7 +12,6 @@ from ocr import services
 from ocr.models import PaginaOCR, ResultadoOCR
 from ocr.selectors import textos_por_archivo
 from ocr.tasks import ocr_archivo
-
 from tests.factories import sobrescribir_guardado, tiff_bytes, tiff_con_pagina_danada
 
 from .conftest import estropear
