@@ -1,7 +1,6 @@
 """Checks on uploaded files, by content (never by name or declared type)."""
 
 import hashlib
-import io
 import os
 import re
 import unicodedata
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 import pypdfium2
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -29,16 +29,23 @@ LADO_MAXIMO_PT = 14_400
 
 @dataclass(frozen=True)
 class ArchivoValidado:
-    contenido: bytes
+    """A checked file; `fichero` holds the bytes to store (the upload itself, on disk)."""
+
+    fichero: File
     nombre: str
     nombre_original: str
     mime: str
     paginas: int
+    tamano: int
     sha256: str
 
-    @property
-    def tamano(self) -> int:
-        return len(self.contenido)
+
+def sha256_de(fichero: File) -> str:
+    """The file's checksum, read in chunks (never whole into memory)."""
+    suma = hashlib.sha256()
+    for bloque in fichero.chunks():
+        suma.update(bloque)
+    return suma.hexdigest()
 
 
 def nombre_seguro(nombre: str, extension: str) -> str:
@@ -58,9 +65,9 @@ def _comprobar_paginas(paginas: int, nombre: str) -> None:
         )
 
 
-def _paginas_pdf(contenido: bytes, nombre: str) -> int:
+def _paginas_pdf(fichero: File, nombre: str) -> int:
     try:
-        documento = pypdfium2.PdfDocument(contenido)
+        documento = pypdfium2.PdfDocument(fichero)
     except pypdfium2.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise ValidationError(
@@ -137,11 +144,11 @@ def cargar_pagina(imagen: Image.Image, numero: int, total: int, nombre: str) -> 
         raise pagina_danada(numero, nombre, imagen_unica=total == 1) from exc
 
 
-def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
+def _imagen(fichero: File, nombre: str) -> tuple[str, str, int]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(contenido)) as imagen:
+            with Image.open(fichero) as imagen:
                 formato = imagen.format
                 paginas = getattr(imagen, "n_frames", 1)
                 imagen.verify()
@@ -158,7 +165,7 @@ def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
             _("«%(nombre)s» no es un PDF ni una imagen PNG, JPEG o TIFF.") % {"nombre": nombre}
         )
     _comprobar_paginas(paginas, nombre)
-    with Image.open(io.BytesIO(contenido)) as imagen:
+    with Image.open(fichero) as imagen:
         for numero in range(1, paginas + 1):
             cargar_pagina(imagen, numero, paginas, nombre)
     mime, extension = FORMATOS_IMAGEN[formato]
@@ -166,34 +173,32 @@ def _imagen(contenido: bytes, nombre: str) -> tuple[str, str, int]:
 
 
 def validar_archivo(archivo) -> ArchivoValidado:
-    """Read an uploaded file and check it completely; raise ValidationError in Spanish."""
+    """Check an uploaded file completely, reading it from disk (pages one at a time);
+    raise ValidationError in Spanish."""
+    fichero = archivo if isinstance(archivo, File) else File(archivo)
     nombre_original = os.path.basename(getattr(archivo, "name", "") or "archivo")[:255]
     nombre = nombre_original[:80]
-    maximo = settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024
-    if getattr(archivo, "size", None) is not None and archivo.size > maximo:
+    fichero.seek(0, os.SEEK_END)
+    tamano = fichero.tell()
+    if tamano > settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024:
         raise ValidationError(
             _("«%(nombre)s» excede el tamaño máximo de %(max)s MB.")
             % {"nombre": nombre, "max": settings.FOLIO_MAX_ARCHIVO_MB}
         )
-    archivo.seek(0)
-    contenido = archivo.read(maximo + 1)
-    if not contenido:
+    if not tamano:
         raise ValidationError(_("El archivo «%(nombre)s» está vacío.") % {"nombre": nombre})
-    if len(contenido) > maximo:
-        raise ValidationError(
-            _("«%(nombre)s» excede el tamaño máximo de %(max)s MB.")
-            % {"nombre": nombre, "max": settings.FOLIO_MAX_ARCHIVO_MB}
-        )
-    if contenido.lstrip()[:5] == b"%PDF-":
+    fichero.seek(0)
+    if fichero.read(1024).lstrip()[:5] == b"%PDF-":
         mime, extension = "application/pdf", "pdf"
-        paginas = _paginas_pdf(contenido, nombre)
+        paginas = _paginas_pdf(fichero, nombre)
     else:
-        mime, extension, paginas = _imagen(contenido, nombre)
+        mime, extension, paginas = _imagen(fichero, nombre)
     return ArchivoValidado(
-        contenido=contenido,
+        fichero=fichero,
         nombre=nombre_seguro(nombre_original, extension),
         nombre_original=nombre_original,
         mime=mime,
         paginas=paginas,
-        sha256=hashlib.sha256(contenido).hexdigest(),
+        tamano=tamano,
+        sha256=sha256_de(fichero),
     )

@@ -3,8 +3,10 @@
 import hashlib
 import io
 import json
+from pathlib import Path
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -239,3 +241,9 @@ def sobrescribir_guardado(archivo, contenido: bytes) -> None:
     storage, nombre = archivo.archivo.file.storage, archivo.archivo.file.name
     with open(storage.path(nombre), "wb") as fichero:
         fichero.write(contenido)
+
+
+def archivos_privados() -> set[Path]:
+    """Every file in private storage (scans and answers)."""
+    raiz = Path(settings.PRIVATE_MEDIA_ROOT)
+    return {p for p in raiz.rglob("*") if p.is_file()} if raiz.exists() else set()

@@ -25,6 +25,7 @@ from ..models import Archivo
 from ..plazos import semaforo
 from ..services import archivos as servicio_archivos
 from ..services import flujo
+from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
 from .bandeja import puede_usar_bandeja
 from .comun import ip_cliente
@@ -152,6 +153,9 @@ class AccionView(EscritoView):
         manejador = getattr(self, f"_{accion}", None)
         if accion not in selectors.ACCIONES or manejador is None:
             raise Http404
+        if envio_excedido(request):  # its file never arrived: do nothing without it
+            messages.error(request, mensaje_envio_excedido())
+            return redirect(reverse("documentos_admin:escrito", args=[self.escrito.pk]))
         form = self.formulario(accion, request.POST, request.FILES)
         if form is not None and not form.is_valid():
             messages.error(request, _("Revise los datos marcados del formulario."))

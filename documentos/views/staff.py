@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import permisos
 from ..forms import RecepcionForm
 from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from ..subidas import envio_excedido, mensaje_envio_excedido
 from .comun import ip_cliente
 
 MIGA_INICIO = {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Inicio")}
@@ -80,6 +81,13 @@ class RecepcionView(VistaStaff):
         return self.render_to_response(self.get_context_data(form=RecepcionForm()))
 
     def post(self, request, *args, **kwargs):
+        if envio_excedido(request):
+            # The body was not read past the cap: the fields after the files are missing.
+            form = RecepcionForm(request.POST)
+            form.is_valid()
+            form.add_error(None, mensaje_envio_excedido())
+            contexto = self.get_context_data(form=form, archivos_perdidos=True)
+            return self.render_to_response(contexto, status=413)
         form = RecepcionForm(request.POST, request.FILES)
         if form.is_valid():
             try:

@@ -11,6 +11,7 @@ from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.services import flujo
 from tests.factories import (
     imagen_bytes,
+    imagen_ruido_bytes,
     pdf_bytes,
     sobrescribir_guardado,
     subida,
@@ -288,6 +289,30 @@ def test_a_whole_life_through_the_screens(
     cliente.post(_accion(de_obras, "retirar"))
     de_obras.refresh_from_db()
     assert de_obras.publicado is False
+
+
+def test_an_answer_whose_file_passes_the_total_limit_is_not_recorded(
+    como, titular_obras, operativo_obras, de_obras, settings
+):
+    """Past the cap the file never reaches the view: the answer must not go in without it."""
+    settings.FOLIO_MAX_ENVIO_MB = 1
+    como(titular_obras).post(
+        _accion(de_obras, "asignar"), {"asignar-asignado_a": operativo_obras.pk}
+    )
+    r = como(operativo_obras).post(
+        _accion(de_obras, "responder"),
+        {
+            "responder-sentido": "positiva",
+            "responder-texto": "Se programó el bacheo.",
+            "responder-fecha": timezone.localdate().isoformat(),
+            "responder-archivo": subida("oficio-firmado.png", imagen_ruido_bytes(1100)),
+        },
+        follow=True,
+    )
+    assert "El envío supera el máximo de 1 MB en total" in r.content.decode()
+    assert not de_obras.respuestas.exists()
+    de_obras.refresh_from_db()
+    assert de_obras.estado == "en_atencion"
 
 
 def test_cancelar_needs_a_reason_and_then_cancels(como, oficialia, recibir):
