@@ -17,11 +17,13 @@ from .services.recepcion import DatosRecepcion
 TIPOS_ACEPTADOS = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"
 AYUDA_ARCHIVOS = _(
     "PDF, PNG, JPEG o TIFF: hasta %(mb)s MB por archivo, %(total)s MB en total por envío y "
-    "%(paginas)s páginas por archivo. Puede elegir o arrastrar varios."
+    "%(paginas)s páginas por archivo. Puede elegir o arrastrar varios. De los PDF se quita el "
+    "contenido activo (JavaScript, archivos incrustados)."
 )
 AYUDA_ARCHIVOS_PUBLICO = _(
     "Opcional. PDF, PNG, JPEG o TIFF: hasta %(n)s archivos de %(mb)s MB cada uno, %(total)s MB "
-    "en total y %(paginas)s páginas por archivo."
+    "en total y %(paginas)s páginas por archivo. Si un PDF trae contenido activo (JavaScript, "
+    "archivos incrustados), se quita y se le avisa."
 )
 
 

@@ -15,6 +15,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from . import pdf_activo
+
 FORMATOS_IMAGEN = {
     "PNG": ("image/png", "png"),
     "JPEG": ("image/jpeg", "jpg"),
@@ -29,7 +31,9 @@ LADO_MAXIMO_PT = 14_400
 
 @dataclass(frozen=True)
 class ArchivoValidado:
-    """A checked file; `fichero` holds the bytes to store (the upload itself, on disk)."""
+    """A checked file. `fichero` holds the bytes to store: the upload itself (on disk), or
+    for a PDF with active content the rewritten PDF without it (`quitado` says what went,
+    `sha256_recibido` is the checksum of what arrived)."""
 
     fichero: File
     nombre: str
@@ -38,6 +42,12 @@ class ArchivoValidado:
     paginas: int
     tamano: int
     sha256: str
+    quitado: tuple[str, ...] = ()
+    sha256_recibido: str = ""
+
+    @property
+    def aviso(self) -> str:
+        return pdf_activo.aviso(self.nombre_original, self.quitado) if self.quitado else ""
 
 
 def sha256_de(fichero: File) -> str:
@@ -172,14 +182,18 @@ def _imagen(fichero: File, nombre: str) -> tuple[str, str, int]:
     return mime, extension, paginas
 
 
+def _tamano(fichero: File) -> int:
+    fichero.seek(0, os.SEEK_END)
+    return fichero.tell()
+
+
 def validar_archivo(archivo) -> ArchivoValidado:
-    """Check an uploaded file completely, reading it from disk (pages one at a time);
-    raise ValidationError in Spanish."""
+    """Check an uploaded file completely, reading it from disk (pages one at a time), and
+    take the active content out of a PDF; raise ValidationError in Spanish."""
     fichero = archivo if isinstance(archivo, File) else File(archivo)
     nombre_original = os.path.basename(getattr(archivo, "name", "") or "archivo")[:255]
     nombre = nombre_original[:80]
-    fichero.seek(0, os.SEEK_END)
-    tamano = fichero.tell()
+    tamano = _tamano(fichero)
     if tamano > settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024:
         raise ValidationError(
             _("«%(nombre)s» excede el tamaño máximo de %(max)s MB.")
@@ -188,17 +202,32 @@ def validar_archivo(archivo) -> ArchivoValidado:
     if not tamano:
         raise ValidationError(_("El archivo «%(nombre)s» está vacío.") % {"nombre": nombre})
     fichero.seek(0)
+    limpieza = pdf_activo.Limpieza(None, ())
     if fichero.read(1024).lstrip()[:5] == b"%PDF-":
         mime, extension = "application/pdf", "pdf"
         paginas = _paginas_pdf(fichero, nombre)
+        limpieza = pdf_activo.neutralizar(fichero, nombre)
     else:
         mime, extension, paginas = _imagen(fichero, nombre)
+    datos = {
+        "nombre": nombre_seguro(nombre_original, extension),
+        "nombre_original": nombre_original,
+        "mime": mime,
+        "paginas": paginas,
+    }
+    if limpieza.fichero is None:
+        return ArchivoValidado(fichero=fichero, tamano=tamano, sha256=sha256_de(fichero), **datos)
+    # What is stored is the rewritten PDF: checked again, with its own checksum.
+    if _paginas_pdf(limpieza.fichero, nombre) != paginas:
+        raise ValidationError(
+            _("No se pudo quitar el contenido activo del PDF «%(nombre)s» sin cambiarlo.")
+            % {"nombre": nombre}
+        )
     return ArchivoValidado(
-        fichero=fichero,
-        nombre=nombre_seguro(nombre_original, extension),
-        nombre_original=nombre_original,
-        mime=mime,
-        paginas=paginas,
-        tamano=tamano,
-        sha256=sha256_de(fichero),
+        fichero=limpieza.fichero,
+        tamano=_tamano(limpieza.fichero),
+        sha256=sha256_de(limpieza.fichero),
+        quitado=limpieza.quitado,
+        sha256_recibido=sha256_de(fichero),
+        **datos,
     )

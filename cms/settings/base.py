@@ -309,5 +309,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "pikepdf": {"level": "WARNING"},  # not its start-up notice on every command
     },
 }

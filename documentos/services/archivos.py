@@ -69,6 +69,20 @@ def guardar_archivo(
     return archivo
 
 
+def contenido_activo(validados: list[ArchivoValidado]) -> list[dict]:
+    """For the bitácora: what was taken out of which PDF (received and stored checksums)."""
+    return [
+        {
+            "archivo": v.nombre_original,
+            "sha256_recibido": v.sha256_recibido,
+            "sha256": v.sha256,
+            "quitado": list(v.quitado),
+        }
+        for v in validados
+        if v.quitado
+    ]
+
+
 @contextmanager
 def borrar_archivos_si_falla():
     """Wrap a transaction that stores files: if it fails, delete the bytes it wrote."""

@@ -127,6 +127,7 @@ class EnviadoView(View):
         acuse = datos_acuse(escrito, request)
         contexto = {
             "escrito": escrito,
+            "avisos": selectors.avisos_de_recepcion(escrito),
             "acuse": acuse,
             "qr": qr_data_uri(acuse.url),
             "url_pdf": reverse("documentos:enviado_acuse"),

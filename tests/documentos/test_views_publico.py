@@ -10,7 +10,14 @@ from django.urls import reverse
 from documentos.models import Archivo, EntradaBitacora, Escrito, Respuesta
 from documentos.selectors import formatear_codigo
 from documentos.services import flujo
-from tests.factories import archivos_privados, imagen_ruido_bytes, pdf_bytes, subida
+from tests.factories import (
+    archivos_privados,
+    con_contenido_activo,
+    imagen_ruido_bytes,
+    pdf_bytes,
+    pdf_pikepdf,
+    subida,
+)
 
 pytestmark = pytest.mark.django_db
 ENVIAR = "/oficialia/enviar/"
@@ -62,6 +69,20 @@ def test_online_submission_gives_folio_code_and_acuse(client):
     assert formatear_codigo(escrito.codigo_acceso) in html
     assert reverse("documentos:enviado_acuse") in html
     assert "data:image/png;base64," in html  # the QR
+
+
+def test_the_citizen_is_told_what_was_removed_from_a_pdf(client):
+    activo = pdf_pikepdf(con_contenido_activo)
+    respuesta = client.post(ENVIAR, _envio(archivos=[subida("queja.pdf", activo)]), follow=True)
+    html = respuesta.content.decode()
+    assert "Recibimos su escrito" in html
+    assert (
+        "Del PDF «queja.pdf» se quitó contenido activo: JavaScript, órdenes de abrir programas, "
+        "envío o importación de datos de formularios, formulario XFA, 2 archivos incrustados "
+        "(a.exe, b.doc). El documento visible no cambia." in html
+    )
+    limpio = client.post(ENVIAR, _envio(archivos=[subida("otra.pdf", pdf_bytes())]), follow=True)
+    assert "contenido activo" not in limpio.content.decode()
 
 
 def test_online_submission_without_attachments_is_allowed(client):
@@ -127,6 +148,7 @@ def test_the_form_states_the_upload_limits(client, settings):
         "Opcional. PDF, PNG, JPEG o TIFF: hasta 10 archivos de 25 MB cada uno, 45 MB en total "
         "y 400 páginas por archivo." in html
     )
+    assert "Si un PDF trae contenido activo (JavaScript, archivos incrustados), se quita" in html
 
 
 def test_a_submission_over_the_total_limit_is_refused_and_creates_nothing(client, settings):

@@ -8,7 +8,15 @@ from django.urls import reverse
 
 from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.selectors import formatear_codigo
-from tests.factories import archivos_privados, imagen_bytes, imagen_ruido_bytes, pdf_bytes, subida
+from tests.factories import (
+    archivos_privados,
+    con_contenido_activo,
+    imagen_bytes,
+    imagen_ruido_bytes,
+    pdf_bytes,
+    pdf_pikepdf,
+    subida,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/documentos/recepcion/"
@@ -86,6 +94,20 @@ def test_intake_creates_the_escrito_and_opens_its_acuse(como, oficialia, tema):
     assert f"Escrito recibido con el folio {escrito.folio}" in html
 
 
+def test_the_clerk_is_told_what_was_removed_from_a_pdf(como, oficialia):
+    activo = pdf_pikepdf(con_contenido_activo)
+    respuesta = como(oficialia).post(
+        URL, _datos(archivos=[subida("oficio.pdf", activo)]), follow=True
+    )
+    escrito = Escrito.objects.get()
+    assert (
+        f"Escrito recibido con el folio {escrito.folio}. Del PDF «oficio.pdf» se quitó contenido "
+        "activo: JavaScript, órdenes de abrir programas, envío o importación de datos de "
+        "formularios, formulario XFA, 2 archivos incrustados (a.exe, b.doc). El documento "
+        "visible no cambia." in respuesta.content.decode()
+    )
+
+
 @pytest.mark.parametrize(
     ("archivo", "mensaje"),
     [
@@ -138,6 +160,7 @@ def test_the_form_states_the_upload_limits(como, oficialia, settings):
         "PDF, PNG, JPEG o TIFF: hasta 25 MB por archivo, 45 MB en total por envío y 400 páginas "
         "por archivo." in html
     )
+    assert "De los PDF se quita el contenido activo (JavaScript, archivos incrustados)." in html
 
 
 def test_a_submission_over_the_total_limit_is_refused_and_creates_nothing(
