@@ -4,7 +4,6 @@ pages do not change, and a PDF without any is stored byte for byte."""
 import hashlib
 import io
 
-import pikepdf
 import pypdfium2
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from documentos import pdf_activo
 from documentos.models import EntradaBitacora
 from documentos.validacion import validar_archivo
 from tests.factories import con_contenido_activo, pdf_pikepdf, subida
+from tests.pdfs import nombres
 
 pytestmark = pytest.mark.django_db
 
@@ -37,29 +37,6 @@ AVISO = (
 )
 
 
-def _nombres(contenido: bytes) -> set[str]:
-    """Every name in the PDF, as a key or a value, in every object (nested ones too)."""
-    nombres = set()
-    with pikepdf.open(io.BytesIO(contenido)) as pdf:
-        pendientes = list(pdf.objects)
-        while pendientes:
-            objeto = pendientes.pop()
-            if isinstance(objeto, Name):
-                nombres.add(str(objeto))
-                continue
-            if isinstance(objeto, Dictionary | pikepdf.Stream):
-                nombres.update(objeto.keys())
-                hijos = [valor for _clave, valor in objeto.items()]
-            elif isinstance(objeto, Array):
-                hijos = list(objeto)
-            else:
-                continue
-            pendientes.extend(
-                h for h in hijos if isinstance(h, pikepdf.Object) and not h.is_indirect
-            )
-    return nombres
-
-
 def _pagina(contenido: bytes) -> bytes:
     documento = pypdfium2.PdfDocument(contenido)
     try:
@@ -75,13 +52,13 @@ def _guardado(archivo) -> bytes:
 
 def test_active_content_is_removed_and_the_visible_page_stays(recibir):
     original = pdf_pikepdf(con_contenido_activo)
-    assert _nombres(original) >= ACTIVOS  # the test PDF carries all of it
+    assert nombres(original) >= ACTIVOS  # the test PDF carries all of it
     escrito = recibir(archivos=[subida("solicitud.pdf", original)])
     archivo = escrito.archivos.get()
     guardado = _guardado(archivo)
 
-    assert not ACTIVOS & _nombres(guardado)
-    assert "/URI" in _nombres(guardado)  # an ordinary web link stays
+    assert not ACTIVOS & nombres(guardado)
+    assert "/URI" in nombres(guardado)  # an ordinary web link stays
     assert _pagina(guardado) == _pagina(original)
     assert archivo.sha256 == hashlib.sha256(guardado).hexdigest()
     assert archivo.sha256 != hashlib.sha256(original).hexdigest()
@@ -214,9 +191,9 @@ def _richmedia(pdf):
 def test_each_kind_of_active_content_is_named_and_removed(construir, quitado):
     validado = validar_archivo(subida("x.pdf", pdf_pikepdf(construir)))
     assert validado.quitado == (quitado,)
-    nombres = _nombres(b"".join(validado.fichero.chunks()))
+    guardados = nombres(b"".join(validado.fichero.chunks()))
     peligrosos = {"/JavaScript", "/GoToR", "/ImportData", "/Rendition", "/Screen", "/RichMedia"}
-    assert not (peligrosos | {"/AA", "/OpenAction"}) & nombres
+    assert not (peligrosos | {"/AA", "/OpenAction"}) & guardados
 
 
 def test_a_pdf_pikepdf_cannot_read_is_refused_in_spanish():
