@@ -16,8 +16,23 @@ from .services.recepcion import DatosRecepcion
 
 TIPOS_ACEPTADOS = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff"
 AYUDA_ARCHIVOS = _(
-    "PDF, PNG, JPEG o TIFF; hasta %(mb)s MB por archivo. Puede elegir o arrastrar varios."
+    "PDF, PNG, JPEG o TIFF: hasta %(mb)s MB por archivo, %(total)s MB en total por envío y "
+    "%(paginas)s páginas por archivo. Puede elegir o arrastrar varios. De los PDF se quita el "
+    "contenido activo (JavaScript, archivos incrustados)."
 )
+AYUDA_ARCHIVOS_PUBLICO = _(
+    "Opcional. PDF, PNG, JPEG o TIFF: hasta %(n)s archivos de %(mb)s MB cada uno, %(total)s MB "
+    "en total y %(paginas)s páginas por archivo. Si un PDF trae contenido activo (JavaScript, "
+    "archivos incrustados), se quita y se le avisa."
+)
+
+
+def limites_de_archivos() -> dict:
+    return {
+        "mb": settings.FOLIO_MAX_ARCHIVO_MB,
+        "total": settings.FOLIO_MAX_ENVIO_MB,
+        "paginas": settings.FOLIO_MAX_PAGINAS,
+    }
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -135,7 +150,7 @@ class RecepcionForm(forms.Form):
     def __init__(self, *args, duplicado=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tema"].queryset = _temas()
-        self.fields["archivos"].help_text = AYUDA_ARCHIVOS % {"mb": settings.FOLIO_MAX_ARCHIVO_MB}
+        self.fields["archivos"].help_text = AYUDA_ARCHIVOS % limites_de_archivos()
         self.duplicado = duplicado
         if duplicado is None:
             self.fields["confirmar_duplicado"].widget = forms.HiddenInput()
@@ -227,9 +242,10 @@ class EnvioPublicoForm(forms.Form):
         self.duplicado = duplicado
         if duplicado is None:
             self.fields["confirmar_duplicado"].widget = forms.HiddenInput()
-        self.fields["archivos"].help_text = _(
-            "Opcional. PDF, PNG, JPEG o TIFF; hasta %(n)s archivos de %(mb)s MB cada uno."
-        ) % {"n": self.fields["archivos"].max_archivos, "mb": settings.FOLIO_MAX_ARCHIVO_MB}
+        self.fields["archivos"].help_text = AYUDA_ARCHIVOS_PUBLICO % {
+            "n": self.fields["archivos"].max_archivos,
+            **limites_de_archivos(),
+        }
 
     @property
     def es_robot(self) -> bool:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permisos
+from . import pdf_activo, permisos
 from .models import Archivo, Area, EntradaBitacora, Escrito, Respuesta
 from .plazos import Semaforo, anotar_semaforo, semaforo
 from .services.flujo import TRANSICIONES
@@ -164,6 +164,7 @@ ETIQUETAS_CAMPOS = {
     "motivo": gettext_lazy("Motivo"),
     "sha256": gettext_lazy("SHA-256"),
     "acuse": gettext_lazy("Acuse"),
+    "contenido_activo": gettext_lazy("PDF sin contenido activo"),
 }
 
 
@@ -221,6 +222,13 @@ def linea_de_tiempo(escrito: Escrito, *, recientes_primero: bool = True) -> list
     return [
         EventoBitacora(entrada, cambios(entrada)) for entrada in escrito.bitacora.order_by(orden)
     ]
+
+
+def avisos_de_recepcion(escrito: Escrito) -> list[str]:
+    """What was taken out of the escrito's PDFs at intake, as the person is told it."""
+    entrada = escrito.bitacora.filter(accion=A.RECEPCION).first()
+    limpiados = (entrada.despues or {}).get("contenido_activo", []) if entrada else []
+    return [pdf_activo.aviso(limpio["archivo"], limpio["quitado"]) for limpio in limpiados]
 
 
 def archivos_del_escrito(escrito: Escrito) -> list[Archivo]:

@@ -129,3 +129,18 @@ def despliegue(tmp_path_factory, servidor_correo):
     )
     yield instalacion
     instalacion.detener()
+
+
+@pytest.fixture
+def limite_pixeles(settings):
+    """Lower FOLIO_MAX_PIXELES (and Pillow's bomb limit, set from it at start-up)."""
+    from PIL import Image
+
+    anterior = Image.MAX_IMAGE_PIXELS
+
+    def _limite(pixeles: int) -> None:
+        settings.FOLIO_MAX_PIXELES = pixeles
+        Image.MAX_IMAGE_PIXELS = pixeles
+
+    yield _limite
+    Image.MAX_IMAGE_PIXELS = anterior

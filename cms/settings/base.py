@@ -144,6 +144,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads stream to temporary files (none is held in memory); documentos.subidas stops
+# reading a request once its files pass FOLIO_MAX_ENVIO_MB in total.
+FILE_UPLOAD_HANDLERS = [
+    "documentos.subidas.LimiteDeEnvio",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache: throttles and statistics. One process in development; production shares it between
@@ -267,6 +273,7 @@ FOLIO_SUBDIVISION = env_str("FOLIO_SUBDIVISION", "") or None
 FOLIO_PLAZOS = env_mapping("FOLIO_PLAZOS", {})
 FOLIO_DIAS_POR_VENCER = env_int("FOLIO_DIAS_POR_VENCER", 3)
 FOLIO_MAX_ARCHIVO_MB = env_int("FOLIO_MAX_ARCHIVO_MB", 30)
+FOLIO_MAX_ENVIO_MB = env_int("FOLIO_MAX_ENVIO_MB", 60)
 FOLIO_MAX_PAGINAS = env_int("FOLIO_MAX_PAGINAS", 500)
 FOLIO_MAX_PIXELES = env_int("FOLIO_MAX_PIXELES", 80_000_000)
 FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
@@ -304,5 +311,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "pikepdf": {"level": "WARNING"},  # not its start-up notice on every command
     },
 }

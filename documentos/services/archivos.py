@@ -1,11 +1,10 @@
 """Storing files: bytes written and verified before the row that points at them commits."""
 
-import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 from filer.models import File as FilerFile
@@ -13,7 +12,7 @@ from filer.models import Folder
 
 from .. import eventos
 from ..models import Archivo, EntradaBitacora, Escrito
-from ..validacion import ArchivoValidado
+from ..validacion import ArchivoValidado, sha256_de
 from . import bitacora
 
 CARPETA_RAIZ = "Oficialía de Partes"
@@ -43,12 +42,13 @@ def guardar_archivo(
         owner=usuario if usuario is not None and usuario.is_authenticated else None,
         folder=_carpeta(escrito.anio),
     )
-    filer_file.file = ContentFile(validado.contenido, name=validado.nombre)
+    # Copied in chunks from the upload's temporary file (never moved: the upload stays whole).
+    filer_file.file = File(validado.fichero, name=validado.nombre)
     filer_file.save()
     if (registro := _escritos.get()) is not None:
         registro.append((filer_file.file.storage, filer_file.file.name))
     with filer_file.file.storage.open(filer_file.file.name, "rb") as guardado:
-        if hashlib.sha256(guardado.read()).hexdigest() != validado.sha256:
+        if sha256_de(guardado) != validado.sha256:
             raise ValidationError(
                 _("No se pudo guardar «%(nombre)s» íntegramente; intente de nuevo.")
                 % {"nombre": validado.nombre_original}
@@ -67,6 +67,20 @@ def guardar_archivo(
     )
     eventos.archivo_guardado(archivo.pk)
     return archivo
+
+
+def contenido_activo(validados: list[ArchivoValidado]) -> list[dict]:
+    """For the bitácora: what was taken out of which PDF (received and stored checksums)."""
+    return [
+        {
+            "archivo": v.nombre_original,
+            "sha256_recibido": v.sha256_recibido,
+            "sha256": v.sha256,
+            "quitado": list(v.quitado),
+        }
+        for v in validados
+        if v.quitado
+    ]
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from .. import eventos, permisos
 from ..models import Archivo, Area, Asignacion, EntradaBitacora, Escrito, Respuesta, Turno
 from ..validacion import validar_archivo
 from . import bitacora
-from .archivos import borrar_archivos_si_falla, guardar_archivo
+from .archivos import borrar_archivos_si_falla, contenido_activo, guardar_archivo
 
 E = Escrito.Estado
 A = EntradaBitacora.Accion
@@ -204,18 +204,19 @@ def responder(
             fecha=fecha or timezone.localdate(),
             respondido_por=usuario,
         )
+        descripcion = _("Respondió el escrito (sentido: %(sentido)s).") % {
+            "sentido": respuesta.get_sentido_display()
+        }
+        despues = {
+            "sentido": sentido,
+            "fecha": respuesta.fecha,
+            "archivo": guardado and guardado.pk,
+        }
+        if validado is not None and validado.quitado:
+            descripcion = f"{descripcion} {validado.aviso}"
+            despues["contenido_activo"] = contenido_activo([validado])
         bitacora.registrar(
-            A.RESPUESTA,
-            _("Respondió el escrito (sentido: %(sentido)s).")
-            % {"sentido": respuesta.get_sentido_display()},
-            escrito=escrito,
-            usuario=usuario,
-            ip=ip,
-            despues={
-                "sentido": sentido,
-                "fecha": respuesta.fecha,
-                "archivo": guardado and guardado.pk,
-            },
+            A.RESPUESTA, descripcion, escrito=escrito, usuario=usuario, ip=ip, despues=despues
         )
         _cambiar_estado(escrito, E.RESPONDIDO, usuario, ip, _("Estado: respondido."))
     return respuesta

@@ -15,7 +15,7 @@ from ..models import Archivo, EntradaBitacora, Escrito, Tema
 from ..plazos import vencimiento
 from ..validacion import ArchivoValidado, validar_archivo
 from . import bitacora
-from .archivos import borrar_archivos_si_falla, guardar_archivo
+from .archivos import borrar_archivos_si_falla, contenido_activo, guardar_archivo
 from .folios import siguiente_folio
 
 # No 0/O or 1/I/L: the code is read aloud at the window and typed on phones.
@@ -125,20 +125,28 @@ def recibir_escrito(
         escrito.save()
         for orden, validado in enumerate(validados):
             guardar_archivo(escrito, validado, usuario=usuario, orden=orden)
+        descripcion = _("Recibió el escrito %(folio)s (%(canal)s) con %(n)s archivo(s).") % {
+            "folio": escrito.folio,
+            "canal": escrito.get_canal_display(),
+            "n": len(validados),
+        }
+        despues = {
+            "folio": escrito.folio,
+            "estado": escrito.estado,
+            "tipo": escrito.tipo,
+            "vence_en": escrito.vence_en,
+            "archivos": [v.sha256 for v in validados],
+        }
+        if limpiados := contenido_activo(validados):
+            descripcion = " ".join([descripcion, *(v.aviso for v in validados if v.quitado)])
+            despues["contenido_activo"] = limpiados
         bitacora.registrar(
             EntradaBitacora.Accion.RECEPCION,
-            _("Recibió el escrito %(folio)s (%(canal)s) con %(n)s archivo(s).")
-            % {"folio": escrito.folio, "canal": escrito.get_canal_display(), "n": len(validados)},
+            descripcion,
             escrito=escrito,
             usuario=usuario,
             ip=ip,
-            despues={
-                "folio": escrito.folio,
-                "estado": escrito.estado,
-                "tipo": escrito.tipo,
-                "vence_en": escrito.vence_en,
-                "archivos": [v.sha256 for v in validados],
-            },
+            despues=despues,
         )
         eventos.escrito_cambiado(escrito.pk)
     return escrito

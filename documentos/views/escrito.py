@@ -1,6 +1,7 @@
 """The escrito's page for staff: data, files and viewer, timeline, and its actions."""
 
 import io
+import textwrap
 
 import pypdfium2
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views import View
 from PIL import Image, ImageOps
@@ -17,12 +19,13 @@ from wagtail.admin.widgets.button import HeaderButton
 from ocr import selectors as ocr_selectors
 from ocr import services as ocr_services
 
-from .. import selectors
+from .. import selectors, validacion
 from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
 from ..models import Archivo
 from ..plazos import semaforo
 from ..services import archivos as servicio_archivos
 from ..services import flujo
+from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
 from .bandeja import puede_usar_bandeja
 from .comun import ip_cliente
@@ -150,6 +153,9 @@ class AccionView(EscritoView):
         manejador = getattr(self, f"_{accion}", None)
         if accion not in selectors.ACCIONES or manejador is None:
             raise Http404
+        if envio_excedido(request):  # its file never arrived: do nothing without it
+            messages.error(request, mensaje_envio_excedido())
+            return redirect(reverse("documentos_admin:escrito", args=[self.escrito.pk]))
         form = self.formulario(accion, request.POST, request.FILES)
         if form is not None and not form.is_valid():
             messages.error(request, _("Revise los datos marcados del formulario."))
@@ -257,27 +263,52 @@ class ArchivoView(Prohibido403, View):
 
 
 def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
-    """One page of a stored PDF or image as PNG, for the viewer."""
+    """One page of a stored PDF or image as PNG, for the viewer. A page that cannot be shown
+    (stored before every page was checked at intake) raises ValidationError in Spanish."""
     with archivo.abrir() as fichero:
         contenido = fichero.read()
-    if archivo.mime == "application/pdf":
-        documento = pypdfium2.PdfDocument(contenido)
-        try:
-            hoja = documento[pagina - 1]
-            escala = min(2.5, ANCHO_PAGINA_PX / max(hoja.get_width(), 1))
-            imagen = hoja.render(scale=escala).to_pil()
-        finally:
-            documento.close()
-    else:
-        with Image.open(io.BytesIO(contenido)) as original:
-            original.seek(pagina - 1)
-            # Upright as the camera meant it: OCR word boxes use these coordinates.
-            imagen = ImageOps.exif_transpose(original)
-            imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
-        imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
+    nombre = archivo.nombre_original
+    unica = archivo.mime != "application/pdf" and archivo.paginas == 1
+    try:
+        if archivo.mime == "application/pdf":
+            documento = pypdfium2.PdfDocument(contenido)
+            try:
+                hoja = documento[pagina - 1]
+                escala = min(2.5, ANCHO_PAGINA_PX / max(hoja.get_width(), 1))
+                imagen = hoja.render(scale=escala).to_pil()
+            finally:
+                documento.close()
+        else:
+            with Image.open(io.BytesIO(contenido)) as original:
+                validacion.cargar_pagina(original, pagina, archivo.paginas, nombre)
+                # Upright as the camera meant it: OCR word boxes use these coordinates.
+                imagen = ImageOps.exif_transpose(original)
+                imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
+            imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise validacion.pagina_grande(pagina, nombre, imagen_unica=unica) from exc
+    except (pypdfium2.PdfiumError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise validacion.pagina_danada(pagina, nombre, imagen_unica=unica) from exc
     salida = io.BytesIO()
     imagen.save(salida, "PNG", optimize=False)
     return salida.getvalue()
+
+
+def imagen_de_aviso(mensaje: str) -> str:
+    """An SVG the viewer's <img> shows in place of a page, with the reason in words."""
+    lineas = textwrap.wrap(mensaje, 60)
+    alto = 80 + 28 * len(lineas)
+    renglones = "".join(
+        f'<tspan x="40" dy="{28 if i else 0}">{escape(linea)}</tspan>'
+        for i, linea in enumerate(lineas)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{ANCHO_PAGINA_PX // 2}" '
+        f'height="{alto}" role="img" aria-label="{escape(mensaje)}">'
+        f'<rect width="100%" height="100%" fill="#fff4f4" stroke="#b00020"/>'
+        f'<text x="40" y="56" font-family="sans-serif" font-size="18" fill="#3d0008">'
+        f"{renglones}</text></svg>"
+    )
 
 
 class PaginaArchivoView(Prohibido403, View):
@@ -288,6 +319,14 @@ class PaginaArchivoView(Prohibido403, View):
         if not 1 <= pagina <= archivo.paginas:
             raise Http404
         servicio_archivos.registrar_consulta(archivo, request.user, ip_cliente(request))
-        respuesta = HttpResponse(renderizar_pagina(archivo, pagina), content_type="image/png")
+        try:
+            png = renderizar_pagina(archivo, pagina)
+        except ValidationError as error:
+            respuesta = HttpResponse(
+                imagen_de_aviso(error.messages[0]), content_type="image/svg+xml", status=422
+            )
+            respuesta["Cache-Control"] = "private, no-store"
+            return respuesta
+        respuesta = HttpResponse(png, content_type="image/png")
         respuesta["Cache-Control"] = "private, max-age=600"
         return respuesta

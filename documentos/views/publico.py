@@ -16,6 +16,7 @@ from ..forms import ConsultaForm, EnvioPublicoForm
 from ..models import Escrito
 from ..services.consultas import registrar_consulta_publica
 from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from ..subidas import envio_excedido, mensaje_envio_excedido
 from .acuse import qr_data_uri, respuesta_pdf
 from .comun import Limite, ip_cliente
 from .staff import aplicar_errores
@@ -55,6 +56,12 @@ class EnviarView(View):
     def post(self, request):
         ip = ip_cliente(request) or "desconocida"
         limite = limite_envios()
+        if envio_excedido(request):
+            # The body was not read past the cap: only the fields before the files arrived.
+            form = EnvioPublicoForm(request.POST)
+            form.is_valid()
+            form.add_error(None, mensaje_envio_excedido())
+            return self._formulario(request, form, archivos_perdidos=True, status=413)
         form = EnvioPublicoForm(request.POST, request.FILES)
         archivos_perdidos = bool(request.FILES.getlist("archivos"))
         if limite.agotado(ip):
@@ -120,6 +127,7 @@ class EnviadoView(View):
         acuse = datos_acuse(escrito, request)
         contexto = {
             "escrito": escrito,
+            "avisos": selectors.avisos_de_recepcion(escrito),
             "acuse": acuse,
             "qr": qr_data_uri(acuse.url),
             "url_pdf": reverse("documentos:enviado_acuse"),

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import permisos
+from .. import permisos, selectors
 from ..forms import RecepcionForm
 from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from ..subidas import envio_excedido, mensaje_envio_excedido
 from .comun import ip_cliente
 
 MIGA_INICIO = {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Inicio")}
@@ -80,6 +81,13 @@ class RecepcionView(VistaStaff):
         return self.render_to_response(self.get_context_data(form=RecepcionForm()))
 
     def post(self, request, *args, **kwargs):
+        if envio_excedido(request):
+            # The body was not read past the cap: the fields after the files are missing.
+            form = RecepcionForm(request.POST)
+            form.is_valid()
+            form.add_error(None, mensaje_envio_excedido())
+            contexto = self.get_context_data(form=form, archivos_perdidos=True)
+            return self.render_to_response(contexto, status=413)
         form = RecepcionForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -96,10 +104,9 @@ class RecepcionView(VistaStaff):
             except ValidationError as error:
                 aplicar_errores(form, error, "archivos")
             else:
-                messages.success(
-                    request,
-                    _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio},
-                )
+                recibido = _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio}
+                avisos = selectors.avisos_de_recepcion(escrito)
+                messages.success(request, " ".join([recibido, *avisos]))
                 return redirect(reverse("documentos_admin:acuse", args=[escrito.pk]))
         return self.render_to_response(
             self.get_context_data(

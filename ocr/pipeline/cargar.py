@@ -42,34 +42,52 @@ def _paginas_imagen(contenido: bytes) -> Iterator[Pagina]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             imagen = Image.open(io.BytesIO(contenido))
-            if imagen.format not in {"PNG", "JPEG", "TIFF", "MPO"}:
-                raise ArchivoIlegible(
-                    _("Formato no admitido (%(formato)s): se esperaba PNG, JPEG, TIFF o PDF.")
-                    % {"formato": imagen.format or "?"}
-                )
             total = getattr(imagen, "n_frames", 1)
-            for indice in range(total):
-                imagen.seek(indice)
-                imagen.load()
-                pagina = ImageOps.exif_transpose(imagen)
-                dpi = _dpi(imagen)
-                yield Pagina(
-                    numero=indice + 1,
-                    imagen=pagina.copy() if pagina is imagen else pagina,
-                    dpi=dpi,
-                    ancho=pagina.width,
-                    alto=pagina.height,
-                )
-    except ArchivoIlegible:
-        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ArchivoIlegible(_("La imagen es demasiado grande para leerla.")) from exc
+        raise _demasiado_grande(1, 1) from exc
     except UnidentifiedImageError as exc:
         raise ArchivoIlegible(_("El archivo no es una imagen ni un PDF reconocible.")) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise _danada(1, 1, exc) from exc
+    if imagen.format not in {"PNG", "JPEG", "TIFF", "MPO"}:
         raise ArchivoIlegible(
-            _("La imagen está dañada o incompleta (%(error)s).") % {"error": exc}
-        ) from exc
+            _("Formato no admitido (%(formato)s): se esperaba PNG, JPEG, TIFF o PDF.")
+            % {"formato": imagen.format or "?"}
+        )
+    for indice in range(total):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                imagen.seek(indice)
+                imagen.load()
+                pagina = ImageOps.exif_transpose(imagen)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise _demasiado_grande(indice + 1, total) from exc
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise _danada(indice + 1, total, exc) from exc
+        yield Pagina(
+            numero=indice + 1,
+            imagen=pagina.copy() if pagina is imagen else pagina,
+            dpi=_dpi(imagen),
+            ancho=pagina.width,
+            alto=pagina.height,
+        )
+
+
+def _demasiado_grande(numero: int, total: int) -> ArchivoIlegible:
+    if total == 1:
+        return ArchivoIlegible(_("La imagen es demasiado grande para leerla."))
+    return ArchivoIlegible(_("La página %(n)s es demasiado grande para leerla.") % {"n": numero})
+
+
+def _danada(numero: int, total: int, error: Exception) -> ArchivoIlegible:
+    if total == 1:
+        return ArchivoIlegible(
+            _("La imagen está dañada o incompleta (%(error)s).") % {"error": error}
+        )
+    return ArchivoIlegible(
+        _("La página %(n)s está dañada o incompleta (%(error)s).") % {"n": numero, "error": error}
+    )
 
 
 def _dpi(imagen: Image.Image) -> float | None:

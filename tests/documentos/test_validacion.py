@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 
 from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.validacion import nombre_seguro, validar_archivo
-from tests.factories import datos_recepcion, imagen_bytes, pdf_bytes, subida
+from tests.factories import (
+    datos_recepcion,
+    imagen_bytes,
+    pdf_bytes,
+    pdf_pikepdf,
+    subida,
+    tiff_bytes,
+    tiff_con_pagina_danada,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +103,60 @@ def test_multipage_tiff_counts_its_pages():
     hojas[0].save(salida, "TIFF", save_all=True, append_images=hojas[1:])
     validado = validar_archivo(subida("multi.tif", salida.getvalue()))
     assert (validado.mime, validado.paginas) == ("image/tiff", 3)
+
+
+@pytest.mark.parametrize("lado", [1100, 1500], ids=["sobre-el-limite", "bomba"])
+def test_a_huge_later_tiff_page_is_refused_naming_the_page(recibir, limite_pixeles, lado):
+    limite_pixeles(1_000_000)
+    tiff = tiff_bytes([(100, 100)] * 6 + [(lado, lado)])
+    with pytest.raises(ValidationError) as error:
+        recibir(archivos=[subida("expediente.tif", tiff)])
+    assert error.value.messages == [
+        "La página 7 de «expediente.tif» es demasiado grande (más de 1 megapíxeles)."
+    ]
+    _nada_cambio()
+
+
+def test_a_corrupt_later_tiff_page_is_refused_naming_the_page(recibir):
+    with pytest.raises(ValidationError) as error:
+        recibir(archivos=[subida("expediente.tif", tiff_con_pagina_danada(8, danada=7))])
+    assert error.value.messages == ["La página 7 de «expediente.tif» está dañada o incompleta."]
+    _nada_cambio()
+
+
+@pytest.mark.parametrize(
+    "caja",
+    [(20_000, 792), (612, 14_401), (2, 2)],
+    ids=["mas-ancha-que-200-pulgadas", "mas-alta-que-200-pulgadas", "diminuta"],
+)
+def test_an_impossible_pdf_page_size_is_refused(recibir, caja):
+    pdf = pdf_pikepdf(cajas=[(612, 792), caja])
+    with pytest.raises(ValidationError) as error:
+        recibir(archivos=[subida("plano.pdf", pdf)])
+    [mensaje] = error.value.messages
+    assert mensaje.startswith("La página 2 de «plano.pdf» tiene un tamaño imposible")
+    assert "200 x 200 pulgadas (508 x 508 cm)" in mensaje
+    _nada_cambio()
+
+
+def test_a_pdf_page_that_cannot_be_loaded_is_refused(recibir):
+    # Page 2 of the tree is the tree itself: pdfium counts it but cannot load it.
+    bucle = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Count 2 /Kids [3 0 R 2 0 R] >> endobj\n"
+        b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    with pytest.raises(ValidationError) as error:
+        recibir(archivos=[subida("bucle.pdf", bucle)])
+    assert error.value.messages == ["La página 2 de «bucle.pdf» está dañada o incompleta."]
+    _nada_cambio()
+
+
+def test_a_poster_size_pdf_page_is_accepted(recibir):
+    """The OCR renders big pages at a lower resolution: only impossible sizes are refused."""
+    escrito = recibir(archivos=[subida("plano.pdf", pdf_pikepdf(cajas=[(14_400, 7_200)]))])
+    assert escrito.archivos.get().paginas == 1
 
 
 def test_online_writing_without_attachments_is_allowed_but_window_needs_a_scan(recibir):

@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.services import flujo
-from tests.factories import imagen_bytes, pdf_bytes, subida
+from tests.factories import (
+    imagen_bytes,
+    imagen_ruido_bytes,
+    pdf_bytes,
+    sobrescribir_guardado,
+    subida,
+    tiff_bytes,
+    tiff_con_pagina_danada,
+)
 
 pytestmark = pytest.mark.django_db
 A = EntradaBitacora.Accion
@@ -138,6 +146,38 @@ def test_page_images_are_png_and_logged(como, titular_obras, de_obras):
     assert de_obras.bitacora.filter(accion=A.CONSULTA_ARCHIVO).count() == 1
 
 
+@pytest.mark.parametrize(
+    ("paginas", "mensaje"),
+    [
+        (
+            tiff_bytes([(100, 100)] * 6 + [(1500, 1500)]),
+            "La página 7 de «expediente.tif» es demasiado grande (más de 1 megapíxeles).",
+        ),
+        (
+            tiff_con_pagina_danada(7, danada=7),
+            "La página 7 de «expediente.tif» está dañada o incompleta.",
+        ),
+    ],
+    ids=["bomba", "dañada"],
+)
+def test_a_stored_page_that_cannot_be_shown_gets_a_clear_message(
+    como, oficialia, recibir, limite_pixeles, paginas, mensaje
+):
+    """A row received before every page was checked: the viewer says why, it does not 500."""
+    limite_pixeles(1_000_000)
+    escrito = recibir(archivos=[subida("expediente.tif", tiff_bytes([(100, 100)] * 7))])
+    archivo = escrito.archivos.get()
+    sobrescribir_guardado(archivo, paginas)
+    cliente = como(oficialia)
+    url = reverse("documentos_admin:archivo_pagina", args=[escrito.pk, archivo.pk, 7])
+    respuesta = cliente.get(url)
+    assert respuesta.status_code == 422
+    assert respuesta["Content-Type"] == "image/svg+xml"
+    assert mensaje in respuesta.content.decode()
+    primera = reverse("documentos_admin:archivo_pagina", args=[escrito.pk, archivo.pk, 1])
+    assert cliente.get(primera)["Content-Type"] == "image/png"
+
+
 # --- timeline ----------------------------------------------------------------------------
 
 
@@ -249,6 +289,30 @@ def test_a_whole_life_through_the_screens(
     cliente.post(_accion(de_obras, "retirar"))
     de_obras.refresh_from_db()
     assert de_obras.publicado is False
+
+
+def test_an_answer_whose_file_passes_the_total_limit_is_not_recorded(
+    como, titular_obras, operativo_obras, de_obras, settings
+):
+    """Past the cap the file never reaches the view: the answer must not go in without it."""
+    settings.FOLIO_MAX_ENVIO_MB = 1
+    como(titular_obras).post(
+        _accion(de_obras, "asignar"), {"asignar-asignado_a": operativo_obras.pk}
+    )
+    r = como(operativo_obras).post(
+        _accion(de_obras, "responder"),
+        {
+            "responder-sentido": "positiva",
+            "responder-texto": "Se programó el bacheo.",
+            "responder-fecha": timezone.localdate().isoformat(),
+            "responder-archivo": subida("oficio-firmado.png", imagen_ruido_bytes(1100)),
+        },
+        follow=True,
+    )
+    assert "El envío supera el máximo de 1 MB en total" in r.content.decode()
+    assert not de_obras.respuestas.exists()
+    de_obras.refresh_from_db()
+    assert de_obras.estado == "en_atencion"
 
 
 def test_cancelar_needs_a_reason_and_then_cancels(como, oficialia, recibir):

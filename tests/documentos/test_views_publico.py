@@ -1,14 +1,23 @@
 """Citizen pages from the outside: online submission, status lookup, throttling."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.urls import reverse
 
-from documentos.models import EntradaBitacora, Escrito, Respuesta
+from documentos.models import Archivo, EntradaBitacora, Escrito, Respuesta
 from documentos.selectors import formatear_codigo
 from documentos.services import flujo
-from tests.factories import pdf_bytes, subida
+from tests.factories import (
+    archivos_privados,
+    con_contenido_activo,
+    imagen_ruido_bytes,
+    pdf_bytes,
+    pdf_pikepdf,
+    subida,
+)
 
 pytestmark = pytest.mark.django_db
 ENVIAR = "/oficialia/enviar/"
@@ -60,6 +69,20 @@ def test_online_submission_gives_folio_code_and_acuse(client):
     assert formatear_codigo(escrito.codigo_acceso) in html
     assert reverse("documentos:enviado_acuse") in html
     assert "data:image/png;base64," in html  # the QR
+
+
+def test_the_citizen_is_told_what_was_removed_from_a_pdf(client):
+    activo = pdf_pikepdf(con_contenido_activo)
+    respuesta = client.post(ENVIAR, _envio(archivos=[subida("queja.pdf", activo)]), follow=True)
+    html = respuesta.content.decode()
+    assert "Recibimos su escrito" in html
+    assert (
+        "Del PDF «queja.pdf» se quitó contenido activo: JavaScript, órdenes de abrir programas, "
+        "envío o importación de datos de formularios, formulario XFA, 2 archivos incrustados "
+        "(a.exe, b.doc). El documento visible no cambia." in html
+    )
+    limpio = client.post(ENVIAR, _envio(archivos=[subida("otra.pdf", pdf_bytes())]), follow=True)
+    assert "contenido activo" not in limpio.content.decode()
 
 
 def test_online_submission_without_attachments_is_allowed(client):
@@ -115,6 +138,43 @@ def test_a_repeated_online_submission_warns_without_revealing_the_folio(client):
     )
     assert confirmado.status_code == 302
     assert Escrito.objects.count() == 2
+
+
+def test_the_form_states_the_upload_limits(client, settings):
+    settings.FOLIO_MAX_ARCHIVO_MB, settings.FOLIO_MAX_ENVIO_MB = 25, 45
+    settings.FOLIO_MAX_PAGINAS = 400
+    html = client.get(ENVIAR).content.decode()
+    assert (
+        "Opcional. PDF, PNG, JPEG o TIFF: hasta 10 archivos de 25 MB cada uno, 45 MB en total "
+        "y 400 páginas por archivo." in html
+    )
+    assert "Si un PDF trae contenido activo (JavaScript, archivos incrustados), se quita" in html
+
+
+def test_a_submission_over_the_total_limit_is_refused_and_creates_nothing(client, settings):
+    settings.FOLIO_MAX_ENVIO_MB = 1
+    antes = archivos_privados()
+    hojas = [imagen_ruido_bytes(800, semilla=n) for n in range(2)]  # about 640 KB each
+    respuesta = client.post(
+        ENVIAR, _envio(archivos=[subida(f"h{n}.png", h) for n, h in enumerate(hojas)])
+    )
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 413
+    assert "El envío supera el máximo de 1 MB en total (todos los archivos juntos)" in html
+    assert "Vuelva a adjuntar sus documentos" in html
+    assert 'value="Lucía Fernández"' in html  # what was typed before the files is kept
+    assert not Escrito.objects.exists() and not Archivo.objects.exists()
+    assert archivos_privados() == antes
+    # Each one alone fits.
+    assert client.post(ENVIAR, _envio(archivos=[subida("h0.png", hojas[0])])).status_code == 302
+
+
+def test_uploads_reach_the_view_on_disk_not_in_memory(rf):
+    contenido = pdf_bytes()
+    request = rf.post(ENVIAR, _envio(archivos=[subida("queja.pdf", contenido)]))
+    archivo = request.FILES["archivos"]
+    assert isinstance(archivo, TemporaryUploadedFile)
+    assert Path(archivo.temporary_file_path()).read_bytes() == contenido
 
 
 def test_the_confirmation_page_needs_a_submission_in_this_session(client):

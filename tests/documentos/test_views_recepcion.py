@@ -4,12 +4,19 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from documentos.models import Archivo, EntradaBitacora, Escrito
 from documentos.selectors import formatear_codigo
-from tests.factories import imagen_bytes, pdf_bytes, subida
+from tests.factories import (
+    archivos_privados,
+    con_contenido_activo,
+    imagen_bytes,
+    imagen_ruido_bytes,
+    pdf_bytes,
+    pdf_pikepdf,
+    subida,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/documentos/recepcion/"
@@ -34,11 +41,6 @@ def _datos(**cambios):
     if "archivos" not in valores:
         valores["archivos"] = [subida("escaneo.pdf", pdf_bytes(paginas=2))]
     return valores
-
-
-def _archivos_privados() -> list[Path]:
-    raiz = Path(settings.PRIVATE_MEDIA_ROOT)
-    return [p for p in raiz.rglob("*") if p.is_file()] if raiz.exists() else []
 
 
 def test_the_form_is_ready_for_fast_keyboard_entry(como, oficialia):
@@ -92,6 +94,20 @@ def test_intake_creates_the_escrito_and_opens_its_acuse(como, oficialia, tema):
     assert f"Escrito recibido con el folio {escrito.folio}" in html
 
 
+def test_the_clerk_is_told_what_was_removed_from_a_pdf(como, oficialia):
+    activo = pdf_pikepdf(con_contenido_activo)
+    respuesta = como(oficialia).post(
+        URL, _datos(archivos=[subida("oficio.pdf", activo)]), follow=True
+    )
+    escrito = Escrito.objects.get()
+    assert (
+        f"Escrito recibido con el folio {escrito.folio}. Del PDF «oficio.pdf» se quitó contenido "
+        "activo: JavaScript, órdenes de abrir programas, envío o importación de datos de "
+        "formularios, formulario XFA, 2 archivos incrustados (a.exe, b.doc). El documento "
+        "visible no cambia." in respuesta.content.decode()
+    )
+
+
 @pytest.mark.parametrize(
     ("archivo", "mensaje"),
     [
@@ -105,7 +121,7 @@ def test_intake_creates_the_escrito_and_opens_its_acuse(como, oficialia, tema):
 def test_each_bad_file_is_refused_in_spanish_and_nothing_is_created(
     como, oficialia, archivo, mensaje
 ):
-    antes = set(_archivos_privados())
+    antes = archivos_privados()
     respuesta = como(oficialia).post(URL, _datos(archivos=[archivo]))
     html = respuesta.content.decode()
     assert respuesta.status_code == 200
@@ -113,7 +129,7 @@ def test_each_bad_file_is_refused_in_spanish_and_nothing_is_created(
     assert "No se registró el escrito" in html
     assert "Vuelva a seleccionar los archivos" in html
     assert not Escrito.objects.exists() and not Archivo.objects.exists()
-    assert set(_archivos_privados()) == antes
+    assert archivos_privados() == antes
 
 
 def test_oversized_file_and_image_are_refused(como, oficialia, settings):
@@ -134,6 +150,38 @@ def test_oversized_file_and_image_are_refused(como, oficialia, settings):
         Image.MAX_IMAGE_PIXELS = 80_000_000
     assert "es demasiado grande" in html
     assert not Escrito.objects.exists()
+
+
+def test_the_form_states_the_upload_limits(como, oficialia, settings):
+    settings.FOLIO_MAX_ARCHIVO_MB, settings.FOLIO_MAX_ENVIO_MB = 25, 45
+    settings.FOLIO_MAX_PAGINAS = 400
+    html = como(oficialia).get(URL).content.decode()
+    assert (
+        "PDF, PNG, JPEG o TIFF: hasta 25 MB por archivo, 45 MB en total por envío y 400 páginas "
+        "por archivo." in html
+    )
+    assert "De los PDF se quita el contenido activo (JavaScript, archivos incrustados)." in html
+
+
+def test_a_submission_over_the_total_limit_is_refused_and_creates_nothing(
+    como, oficialia, settings
+):
+    settings.FOLIO_MAX_ENVIO_MB = 1
+    antes = archivos_privados()
+    hojas = [imagen_ruido_bytes(800, semilla=n) for n in range(2)]  # about 640 KB each
+    respuesta = como(oficialia).post(
+        URL, _datos(archivos=[subida(f"h{n}.png", h) for n, h in enumerate(hojas)])
+    )
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 413
+    assert "El envío supera el máximo de 1 MB en total (todos los archivos juntos)" in html
+    assert "No se registró el escrito" in html
+    assert not Escrito.objects.exists() and not Archivo.objects.exists()
+    assert archivos_privados() == antes
+    # Each one alone fits.
+    assert (
+        como(oficialia).post(URL, _datos(archivos=[subida("h0.png", hojas[0])])).status_code == 302
+    )
 
 
 def test_a_huge_file_name_is_accepted_with_a_safe_stored_name(como, oficialia):

@@ -12,7 +12,12 @@ from ocr import services
 from ocr.models import PaginaOCR, ResultadoOCR
 from ocr.selectors import textos_por_archivo
 from ocr.tasks import ocr_archivo
-from tests.factories import tareas_con
+from tests.factories import (
+    sobrescribir_guardado,
+    tareas_con,
+    tiff_bytes,
+    tiff_con_pagina_danada,
+)
 
 from .conftest import estropear
 from .imagenes import LINEAS
@@ -103,6 +108,27 @@ def test_a_corrupt_file_fails_cleanly_and_the_others_finish(
     assert "dañada o incompleta" in fallido.motivo
     assert fallido.intentos == 1  # permanent: no retries
     assert ResultadoOCR.objects.get(archivo=bueno).estado == ResultadoOCR.Estado.TERMINADO
+
+
+@pytest.mark.parametrize(
+    ("paginas", "motivo"),
+    [
+        (tiff_bytes([(100, 100)] * 6 + [(1500, 1500)]), "La página 7 es demasiado grande"),
+        (tiff_con_pagina_danada(8, danada=7), "La página 7 está dañada o incompleta"),
+    ],
+    ids=["bomba", "dañada"],
+)
+def test_a_stored_tiff_with_a_bad_later_page_fails_naming_it(
+    recibir, escaneo, limite_pixeles, paginas, motivo
+):
+    """Rows received before every page was checked: a clear reason, never a crash."""
+    limite_pixeles(1_000_000)
+    archivo = recibir(("expediente.tif", escaneo)).archivos.get()
+    sobrescribir_guardado(archivo, paginas)
+    assert ocr_archivo.enqueue(archivo.pk).return_value == "fallo"
+    fallido = ResultadoOCR.objects.get(archivo=archivo)
+    assert fallido.motivo.startswith(motivo)
+    assert fallido.intentos == 1
 
 
 @override_settings(FOLIO_OCR_TIMEOUT=0.001, FOLIO_OCR_INTENTOS=3)
