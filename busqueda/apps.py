@@ -8,6 +8,10 @@ class BusquedaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import client, signals  # noqa: F401
+        from documentos.eventos import senal_escrito_cambiado
 
+        from . import client, signals  # noqa: F401
+        from .services import al_cambiar_escrito
+
+        senal_escrito_cambiado.connect(al_cambiar_escrito, dispatch_uid="busqueda.escrito_cambiado")
         client.configure()

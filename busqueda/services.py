@@ -39,6 +39,11 @@ def _lanzar(tarea) -> None:
     tarea.enqueue()
 
 
+def al_cambiar_escrito(sender, escrito_id: int, **kwargs) -> None:
+    """Receiver of documentos.eventos.senal_escrito_cambiado."""
+    encolar_escrito(escrito_id)
+
+
 def encolar_escrito(escrito_id: int) -> None:
     encolar(T.ESCRITO, escrito_id)
 

@@ -31,8 +31,6 @@ class DocumentosConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
-        from . import eventos  # noqa: F401  (signal receivers)
-
         post_migrate.connect(conceder_rol_app, sender=self, dispatch_uid="documentos.rol_app")
 
         # Pillow refuses images above this size (decompression bombs).

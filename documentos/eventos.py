@@ -1,36 +1,23 @@
-"""The hand-offs from documentos to the other packages, all in one place.
+"""What documentos announces to the packages above it (ocr, busqueda, and those to come).
 
-Work for other packages is enqueued only after the transaction commits, so a task
-never sees (or misses) a half-made escrito.
+documentos never imports them (ARCHITECTURE.md): it sends these signals inside the caller's
+transaction, and each upper package connects its receiver in its own apps.py. Receivers that
+start background work defer it to on_commit, so a task never sees a half-made escrito.
+
+- `archivo_guardado` (archivo_id): a file of an escrito was stored; ocr reads its text.
+- `escrito_cambiado` (escrito_id): metadata, visibility or text of an escrito changed;
+  busqueda writes its outbox row in this transaction and indexes after commit.
 """
 
-from functools import partial
+from django.dispatch import Signal
 
-from django.db import transaction
-from django.dispatch import receiver
-
-from ocr.signals import ocr_terminado
+senal_archivo_guardado = Signal()
+senal_escrito_cambiado = Signal()
 
 
 def archivo_guardado(archivo_id: int) -> None:
-    """A file of an escrito was stored: read its text."""
-    from ocr.tasks import ocr_archivo
-
-    transaction.on_commit(partial(ocr_archivo.enqueue, archivo_id))
+    senal_archivo_guardado.send(sender=None, archivo_id=archivo_id)
 
 
 def escrito_cambiado(escrito_id: int) -> None:
-    """Metadata, visibility or text of an escrito changed: refresh its search entry.
-
-    busqueda writes its outbox row inside this transaction and indexes after commit.
-    """
-    from busqueda.services import encolar_escrito
-
-    encolar_escrito(escrito_id)
-
-
-@receiver(ocr_terminado, dispatch_uid="documentos.ocr_terminado")
-def _ocr_terminado(sender, archivo_id: int, estado: str, **kwargs) -> None:
-    from .services.archivos import registrar_ocr
-
-    registrar_ocr(archivo_id, estado)
+    senal_escrito_cambiado.send(sender=None, escrito_id=escrito_id)

@@ -8,4 +8,9 @@ class OcrConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from documentos.eventos import senal_archivo_guardado
+
         from . import checks  # noqa: F401
+        from .services import al_guardar_archivo
+
+        senal_archivo_guardado.connect(al_guardar_archivo, dispatch_uid="ocr.archivo_guardado")

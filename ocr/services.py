@@ -20,7 +20,6 @@ from documentos.models import Archivo
 
 from . import pipeline
 from .models import PaginaOCR, ResultadoOCR
-from .signals import ocr_terminado
 from .tesseract import tesseract_status
 
 logger = logging.getLogger(__name__)
@@ -103,9 +102,11 @@ def avanzar(reclamo: Reclamo, hechas: int) -> None:
 
 
 def _notificar(archivo_id: int, estado: str) -> None:
-    transaction.on_commit(
-        partial(ocr_terminado.send, sender=ResultadoOCR, archivo_id=archivo_id, estado=estado)
-    )
+    """Once the result commits, documentos records it (bitácora) and announces the escrito's
+    new text, which busqueda indexes."""
+    from documentos.services.archivos import registrar_ocr
+
+    transaction.on_commit(partial(registrar_ocr, archivo_id, estado))
 
 
 def guardar(reclamo: Reclamo, paginas: list[pipeline.ResultadoPagina], segundos: float) -> bool:
@@ -160,6 +161,11 @@ def fallar(reclamo: Reclamo, motivo: str) -> bool:
 def espera(intento: int) -> timedelta:
     """Backoff before attempt `intento + 1`: base, 2x base, 4x base, ..."""
     return timedelta(seconds=settings.FOLIO_OCR_ESPERA_S * 2 ** max(intento - 1, 0))
+
+
+def al_guardar_archivo(sender, archivo_id: int, **kwargs) -> None:
+    """Receiver of documentos.eventos.senal_archivo_guardado: read the new file."""
+    encolar(archivo_id)
 
 
 def encolar(archivo_id: int, *, despues: timedelta | None = None) -> None:
