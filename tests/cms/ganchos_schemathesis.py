@@ -43,8 +43,10 @@ def _periodo_valido(query: dict) -> bool:
     ayer = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
     actual = ayer.year * 12 + ayer.month - 1
     hasta = _mes(query["hasta"]) if "hasta" in query else actual
+    if hasta is None:
+        return True
     desde = _mes(query["desde"]) if "desde" in query else hasta - 11
-    if hasta is None or desde is None:
+    if desde is None:
         return True
     return hasta <= actual and desde <= hasta and hasta - desde < MAX_MESES
 
