@@ -6,6 +6,7 @@ answer JSON only, check the method before anything else and shape errors one way
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
+from rest_framework.metadata import BaseMetadata
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -26,6 +27,13 @@ class SiempreJSON(BaseContentNegotiation):
 
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
+
+
+class Metodos(BaseMetadata):
+    """OPTIONS: the methods and where the documentation is (not DRF's view docstrings)."""
+
+    def determine_metadata(self, request, view):
+        return {"metodos": view.allowed_methods, "documentacion": "/api/esquema/"}
 
 
 class MetodoNoPermitido(exceptions.MethodNotAllowed):
@@ -54,6 +62,7 @@ class VistaJSON(APIView):
     renderer_classes = [JSONRenderer]
     parser_classes = []
     content_negotiation_class = SiempreJSON
+    metadata_class = Metodos
     authentication_classes = []
     permission_classes = [AllowAny]
 

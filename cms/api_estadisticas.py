@@ -12,7 +12,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 
-from busqueda.api import SiempreJSON, VistaJSON, respuestas
+from busqueda.api import VistaJSON, respuestas
 from busqueda.serializar import Iso
 
 from .estadisticas import figuras
@@ -116,9 +116,7 @@ class Estadistica(VistaJSON):
 
 
 @method_decorator(cache_control(public=True, max_age=3600), name="dispatch")
-class Esquema(SpectacularAPIView):
+class Esquema(VistaJSON, SpectacularAPIView):
     """The OpenAPI 3.1 document, as JSON (settings: SPECTACULAR_SETTINGS)."""
 
     renderer_classes = [OpenApiJsonRenderer2]
-    content_negotiation_class = SiempreJSON
-    authentication_classes = []

@@ -248,6 +248,11 @@ def test_otros_metodos_reciben_405_aun_con_sesion(client, archivista, backend, m
     assert respuesta.status_code == 405
     assert respuesta["Allow"] == "GET, HEAD, OPTIONS"
     assert _json(respuesta) == {"error": f"Método «{metodo.upper()}» no permitido: use GET."}
+    opciones = client.options(ruta)
+    assert _json(opciones) == {
+        "metodos": ["GET", "HEAD", "OPTIONS"],
+        "documentacion": "/api/esquema/",
+    }
 
 
 @pytest.mark.parametrize(

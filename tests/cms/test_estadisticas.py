@@ -365,3 +365,12 @@ def test_xlsx_download_survives_control_characters(client, estadisticas_page, re
     )
     assert response.status_code == 200
     assert load_workbook(io.BytesIO(response.content)).active["A2"].value == "Obras Públicas"
+
+
+@pytest.mark.parametrize("ruta", ["/api/estadisticas/", "/api/estadisticas/sexo/", "/api/esquema/"])
+def test_other_methods_get_405_even_with_a_session(client, respondedor, ruta):
+    client.force_login(respondedor)
+    client.handler.enforce_csrf_checks = True
+    respuesta = client.post(ruta)
+    assert respuesta.status_code == 405
+    assert respuesta.json() == {"error": "Método «POST» no permitido: use GET."}
