@@ -83,21 +83,6 @@ class VistaJSON(APIView):
         return serializer
 
 
-def respuestas(ok, descripcion: str, otros: dict | None = None) -> dict:
-    """extend_schema responses: 200 with `ok`, 400 and 405 always, and the `otros` codes
-    (each with its description, or None for the usual one)."""
-    return {
-        200: OpenApiResponse(ok, description=descripcion),
-        **{
-            codigo: OpenApiResponse(
-                ErroresSerializer if codigo == 400 else ErrorSerializer,
-                description=texto or ERRORES[codigo],
-            )
-            for codigo, texto in {400: None, 405: None, **(otros or {})}.items()
-        },
-    }
-
-
 ERRORES = {
     400: _("Parámetros inválidos, con sus mensajes por parámetro; nada se calculó."),
     403: _("Sin sesión o sin permiso."),
@@ -118,3 +103,18 @@ class ErroresSerializer(serializers.Serializer):
             "Mensajes por parámetro; «__all__» para los que afectan a varios. Nada se calculó."
         ),
     )
+
+
+def respuestas(ok, descripcion: str, otros: dict | None = None) -> dict:
+    """extend_schema responses: 200 with `ok`, 400 and 405 always, and the `otros` codes
+    (each with its description, or None for the usual one)."""
+    return {
+        200: OpenApiResponse(ok, description=descripcion),
+        **{
+            codigo: OpenApiResponse(
+                ErroresSerializer if codigo == 400 else ErrorSerializer,
+                description=texto or ERRORES[codigo],
+            )
+            for codigo, texto in {400: None, 405: None, **(otros or {})}.items()
+        },
+    }

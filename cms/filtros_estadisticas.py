@@ -58,7 +58,7 @@ class FiltrosEstadisticasSerializer(serializers.Serializer):
 
     desde = Mes(
         label=_("Desde (mes)"),
-        help_text=_("Primer mes del periodo, AAAA-MM. Por defecto, el de hace 11 meses."),
+        help_text=_("Primer mes del periodo, AAAA-MM. Por defecto, 11 meses antes de «hasta»."),
     )
     hasta = Mes(
         label=_("Hasta (mes)"),
@@ -81,7 +81,7 @@ class FiltrosEstadisticasSerializer(serializers.Serializer):
     def validate(self, datos):
         hoy = timezone.localdate()
         actual = hoy.year * 12 + hoy.month - 1
-        meses = min(self.context.get("meses", MESES_POR_DEFECTO), MAX_MESES)
+        meses = min(max(self.context.get("meses", MESES_POR_DEFECTO), 1), MAX_MESES)
         hasta = _indice(datos["hasta"]) if datos.get("hasta") else actual
         desde = _indice(datos["desde"]) if datos.get("desde") else max(hasta - meses + 1, 12)
         if hasta > actual:
