@@ -17,7 +17,7 @@ from documentos.views.staff import prohibido
 
 from . import serializar
 from .api import NO_DISPONIBLE, VistaJSON, respuestas
-from .parametros import MAX_ID, ConsultaSerializer, PaginasSerializer, sin_vacios
+from .parametros import MAX_ID, ConsultaSerializer, Entero, PaginasSerializer, sin_vacios
 from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, similares
 from .visibilidad import alcance
 
@@ -58,9 +58,11 @@ class _Personal(VistaJSON):
 
 
 def _escrito_id(valor: str) -> int:
-    if not (valor.isascii() and valor.isdigit() and 1 <= int(valor) <= MAX_ID):
-        raise exceptions.NotFound(NO_EXISTE)
-    return int(valor)
+    """The path's id, checked as the document describes it; anything else is not an escrito."""
+    try:
+        return Entero(1, MAX_ID).run_validation(valor)
+    except exceptions.ValidationError as error:
+        raise exceptions.NotFound(NO_EXISTE) from error
 
 
 def _similares(escrito_id: str, usuario) -> list:
