@@ -296,7 +296,7 @@ def bench_elasticsearch(n, rondas):
 
     from busqueda import documento, services
     from busqueda.backends import elasticsearch as es
-    from busqueda.forms import ConsultaForm
+    from busqueda.parametros import ConsultaSerializer
     from busqueda.visibilidad import alcance
 
     cliente = es.get_client()
@@ -328,7 +328,7 @@ def bench_elasticsearch(n, rondas):
     scope = alcance(usuario)
     cuerpos = []
     for c in CONSULTAS:
-        form = ConsultaForm(QueryDict(urlencode(c)))
+        form = ConsultaSerializer(data=QueryDict(urlencode(c)))
         assert form.is_valid(), form.errors
         cuerpos.append(es.cuerpo(form.consulta(), scope))
     for cuerpo in cuerpos:

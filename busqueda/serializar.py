@@ -1,10 +1,11 @@
-"""Search results as JSON-ready dicts (the public never gets a remitente key)."""
+"""Search results as JSON: DRF serializers that write the responses and document them in
+OpenAPI. The public never gets a remitente or an admin link; staff get both."""
 
 from functools import lru_cache
 
 from django.urls import reverse
-
-from .resultados import Resultado, ResultadoPagina, Resultados
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 
 @lru_cache(maxsize=1)
@@ -20,53 +21,108 @@ def url_escaneo(escrito_id: int, fragmento=None) -> str:
     return url
 
 
-def resultado(r: Resultado, *, staff: bool) -> dict:
-    datos = {
-        "id": r.escrito_id,
-        "folio": r.folio,
-        "tipo": r.tipo,
-        "estado": r.estado,
-        "clasificacion": r.clasificacion,
-        "asunto": r.asunto,
-        "tema": r.tema,
-        "area": r.area,
-        "recibido_en": r.recibido_en.isoformat() if r.recibido_en else None,
-        "vence_en": r.vence_en.isoformat() if r.vence_en else None,
-        "puntuacion": r.puntuacion,
-        "fragmentos": [
-            {
-                "html": f.html,
-                "archivo_id": f.archivo_id,
-                "pagina": f.pagina,
-                "pagina_global": f.pagina_global,
-                **({"url": url_escaneo(r.escrito_id, f)} if staff and f.archivo_id else {}),
-            }
-            for f in r.fragmentos
-        ],
-    }
-    if staff:
-        datos["remitente"] = r.remitente
-        datos["url"] = url_escaneo(r.escrito_id)
-    return datos
+class Iso(serializers.DateTimeField):
+    """A date-time as Python writes it (ISO 8601 with its offset), or null."""
+
+    def to_representation(self, value):
+        return value.isoformat() if value else None
 
 
-def resultados(rs: Resultados, *, staff: bool) -> dict:
-    return {
-        "total": rs.total,
-        "pagina": rs.pagina,
-        "por_pagina": rs.por_pagina,
-        "paginas": rs.paginas,
-        "motor": rs.motor,
-        "resultados": [resultado(r, staff=staff) for r in rs.resultados],
-        "facetas": {
-            nombre: [
-                {"valor": v.valor, "etiqueta": v.etiqueta, "cuenta": v.cuenta, "activo": v.activo}
-                for v in valores
-            ]
-            for nombre, valores in rs.facetas.items()
-        },
-    }
+class IsoFecha(serializers.DateField):
+    def to_representation(self, value):
+        return value.isoformat() if value else None
 
 
-def pagina(p: ResultadoPagina) -> dict:
-    return {"id": p.page_id, "titulo": p.titulo, "url": p.url, "tipo": p.tipo, "html": p.fragmento}
+class FragmentoSerializer(serializers.Serializer):
+    html = serializers.CharField(help_text=_("Texto escapado; solo <mark> marca lo que coincide."))
+    archivo_id = serializers.IntegerField(allow_null=True)
+    pagina = serializers.IntegerField(allow_null=True, help_text=_("Página dentro del archivo."))
+    pagina_global = serializers.IntegerField(
+        allow_null=True, help_text=_("Página contada en todos los archivos del escrito.")
+    )
+
+
+class FragmentoInternoSerializer(FragmentoSerializer):
+    url = serializers.CharField(
+        required=False, help_text=_("El visor del escaneo abierto en esa página.")
+    )
+
+
+class ResultadoSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="escrito_id")
+    folio = serializers.CharField()
+    tipo = serializers.CharField()
+    estado = serializers.CharField()
+    clasificacion = serializers.CharField()
+    asunto = serializers.CharField()
+    tema = serializers.CharField(allow_null=True)
+    area = serializers.CharField(allow_null=True)
+    recibido_en = Iso(allow_null=True)
+    vence_en = IsoFecha(allow_null=True)
+    puntuacion = serializers.FloatField()
+    fragmentos = FragmentoSerializer(many=True)
+
+
+class ResultadoInternoSerializer(ResultadoSerializer):
+    fragmentos = FragmentoInternoSerializer(many=True)
+    remitente = serializers.CharField(allow_null=True)
+    url = serializers.SerializerMethodField(help_text=_("Página del escrito en la administración."))
+
+    def get_url(self, r) -> str:
+        return url_escaneo(r.escrito_id)
+
+    def to_representation(self, r):
+        datos = super().to_representation(r)
+        for fragmento, salida in zip(r.fragmentos, datos["fragmentos"], strict=True):
+            if fragmento.archivo_id:
+                salida["url"] = url_escaneo(r.escrito_id, fragmento)
+        return datos
+
+
+class ValorFacetaSerializer(serializers.Serializer):
+    valor = serializers.CharField()
+    etiqueta = serializers.CharField()
+    cuenta = serializers.IntegerField()
+    activo = serializers.BooleanField()
+
+
+class ResultadosSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    pagina = serializers.IntegerField()
+    por_pagina = serializers.IntegerField()
+    paginas = serializers.IntegerField()
+    motor = serializers.ChoiceField(choices=["elasticsearch", "base_de_datos"])
+    resultados = ResultadoSerializer(many=True)
+    facetas = serializers.DictField(
+        child=ValorFacetaSerializer(many=True),
+        help_text=_(
+            "Cuentas por valor de cada filtro (tipo, tema, area, estado, clasificacion, canal, "
+            "sentido, anio) para la búsqueda actual."
+        ),
+    )
+
+
+class ResultadosInternosSerializer(ResultadosSerializer):
+    resultados = ResultadoInternoSerializer(many=True)
+
+
+class SimilaresSerializer(serializers.Serializer):
+    resultados = ResultadoSerializer(many=True, help_text=_("Hasta cinco escritos parecidos."))
+
+
+class SimilaresInternosSerializer(serializers.Serializer):
+    resultados = ResultadoInternoSerializer(
+        many=True, help_text=_("Hasta cinco escritos parecidos.")
+    )
+
+
+class PaginaSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="page_id")
+    titulo = serializers.CharField()
+    url = serializers.CharField()
+    tipo = serializers.CharField()
+    html = serializers.CharField(source="fragmento")
+
+
+class PaginasSerializer(serializers.Serializer):
+    resultados = PaginaSerializer(many=True, help_text=_("Hasta diez páginas publicadas."))

@@ -1,22 +1,36 @@
-"""Search screens and JSON endpoints. Thin: validate the query string, call selectors."""
+"""Search screens and JSON endpoints. Thin: validate the query string (busqueda.parametros,
+the same serializer for both), call selectors."""
 
-from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
 
 from documentos.views.staff import prohibido
 
 from . import serializar
-from .forms import ConsultaForm, errores
+from .api import NO_DISPONIBLE, VistaJSON, respuestas
+from .parametros import MAX_ID, ConsultaSerializer, Entero, PaginasSerializer, sin_vacios
 from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, similares
 from .visibilidad import alcance
 
-NO_DISPONIBLE = _(
-    "La búsqueda no está disponible en este momento. Intente de nuevo en unos minutos."
+SOLO_PERSONAL = gettext_lazy("Inicie sesión con una cuenta del archivo o de un área.")
+NO_EXISTE = gettext_lazy("No existe ese escrito.")
+_MOTOR = {503: None}
+_PERSONAL = {403: SOLO_PERSONAL, 503: None}
+_ID = OpenApiParameter(
+    "escrito_id",
+    {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    OpenApiParameter.PATH,
+    description=gettext_lazy("Identificador del escrito (el «id» de un resultado)."),
 )
-_JSON = {"json_dumps_params": {"ensure_ascii": False}}
 
 
 def puede_buscar_en_archivo(usuario) -> bool:
@@ -28,82 +42,130 @@ def puede_buscar_en_archivo(usuario) -> bool:
     return permitido.todo or bool(permitido.areas)
 
 
-def _json_busqueda(request, usuario):
-    form = ConsultaForm(request.GET)
-    if not form.is_valid():
-        return JsonResponse({"errores": errores(form)}, status=400, **_JSON)
-    try:
-        datos = serializar.resultados(buscar(form.consulta(), usuario), staff=usuario is not None)
-    except BusquedaNoDisponible:
-        return JsonResponse({"error": NO_DISPONIBLE}, status=503, **_JSON)
-    return JsonResponse(datos, **_JSON)
+class PuedeBuscarEnArchivo(BasePermission):
+    def has_permission(self, request, view):
+        return puede_buscar_en_archivo(request.user)
 
 
-def _json_similares(escrito_id, usuario):
+class _Personal(VistaJSON):
+    """Staff endpoints: a session of someone who may search the archive, else 403."""
+
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [PuedeBuscarEnArchivo]
+
+    def permission_denied(self, request, message=None, code=None):
+        raise exceptions.PermissionDenied(SOLO_PERSONAL)
+
+
+def _escrito_id(valor: str) -> int:
+    """The path's id, checked as the document describes it; anything else is not an escrito."""
     try:
-        parecidos = similares(escrito_id, usuario)
-    except BusquedaNoDisponible:
-        return JsonResponse({"error": NO_DISPONIBLE}, status=503, **_JSON)
+        return Entero(1, MAX_ID).run_validation(valor)
+    except exceptions.ValidationError as error:
+        raise exceptions.NotFound(NO_EXISTE) from error
+
+
+def _similares(escrito_id: str, usuario) -> list:
+    parecidos = similares(_escrito_id(escrito_id), usuario)
     if parecidos is None:
-        return JsonResponse({"error": _("No existe ese escrito.")}, status=404, **_JSON)
-    return JsonResponse(
-        {"resultados": [serializar.resultado(r, staff=usuario is not None) for r in parecidos]},
-        **_JSON,
+        raise exceptions.NotFound(NO_EXISTE)
+    return parecidos
+
+
+@method_decorator(cache_control(public=True, max_age=30), name="dispatch")
+class BusquedaPublica(VistaJSON):
+    @extend_schema(
+        operation_id="busqueda",
+        summary=gettext_lazy("Buscar en el archivo público"),
+        description=gettext_lazy("Solo escritos públicos y publicados; nunca datos del remitente."),
+        parameters=[ConsultaSerializer],
+        responses=respuestas(
+            serializar.ResultadosSerializer,
+            gettext_lazy("Resultados, facetas y fragmentos."),
+            _MOTOR,
+        ),
     )
+    def get(self, request):
+        consulta = self.parametros(ConsultaSerializer).consulta()
+        return Response(serializar.ResultadosSerializer(buscar(consulta, None)).data)
 
 
-def _staff(request):
-    if not puede_buscar_en_archivo(request.user):
-        return JsonResponse(
-            {"error": _("Inicie sesión con una cuenta del archivo o de un área.")},
-            status=403,
-            **_JSON,
-        )
-    return None
+@method_decorator(cache_control(public=True, max_age=30), name="dispatch")
+class SimilaresPublicos(VistaJSON):
+    @extend_schema(
+        operation_id="busqueda_similares",
+        summary=gettext_lazy("Escritos públicos parecidos («más como este»)"),
+        parameters=[_ID],
+        responses=respuestas(
+            serializar.SimilaresSerializer,
+            gettext_lazy("Hasta cinco escritos públicos parecidos."),
+            {404: gettext_lazy("No existe ese escrito o no es público."), 503: None},
+        ),
+    )
+    def get(self, request, escrito_id):
+        parecidos = _similares(escrito_id, None)
+        return Response(serializar.SimilaresSerializer({"resultados": parecidos}).data)
 
 
-@require_GET
-@cache_control(public=True, max_age=30)
-def api_publica(request):
-    """Public archive: only published public escritos, never remitente data."""
-    return _json_busqueda(request, None)
+@method_decorator(cache_control(public=True, max_age=60), name="dispatch")
+class Paginas(VistaJSON):
+    @extend_schema(
+        operation_id="busqueda_paginas",
+        summary=gettext_lazy("Buscar en las páginas publicadas del portal"),
+        description=gettext_lazy("Trámites, plan anticorrupción, transparencia…"),
+        parameters=[PaginasSerializer],
+        responses=respuestas(
+            serializar.PaginasSerializer, gettext_lazy("Páginas que coinciden."), _MOTOR
+        ),
+    )
+    def get(self, request):
+        q = self.parametros(PaginasSerializer).validated_data.get("q", "")
+        return Response(serializar.PaginasSerializer({"resultados": buscar_paginas(q)}).data)
 
 
-@require_GET
-@cache_control(public=True, max_age=30)
-def api_similares_publica(request, escrito_id: int):
-    return _json_similares(escrito_id, None)
+@method_decorator(cache_control(private=True, no_store=True), name="dispatch")
+class BusquedaInterna(_Personal):
+    @extend_schema(
+        operation_id="busqueda_interna",
+        summary=gettext_lazy("Búsqueda del personal (sesión iniciada)"),
+        description=gettext_lazy(
+            "Lo que las reglas de visibilidad permiten a quien consulta: el archivo ve todo; el "
+            "personal de un área, lo de sus áreas. Incluye el remitente."
+        ),
+        parameters=[ConsultaSerializer],
+        responses=respuestas(
+            serializar.ResultadosInternosSerializer,
+            gettext_lazy("Resultados con el remitente y enlaces a la administración."),
+            _PERSONAL,
+        ),
+    )
+    def get(self, request):
+        resultados = buscar(self.parametros(ConsultaSerializer).consulta(), request.user)
+        return Response(serializar.ResultadosInternosSerializer(resultados).data)
 
 
-@require_GET
-@cache_control(public=True, max_age=60)
-def api_paginas(request):
-    q = request.GET.get("q", "")[:500]
-    try:
-        paginas = buscar_paginas(q)
-    except BusquedaNoDisponible:
-        return JsonResponse({"error": NO_DISPONIBLE}, status=503, **_JSON)
-    return JsonResponse({"resultados": [serializar.pagina(p) for p in paginas]}, **_JSON)
-
-
-@require_GET
-@cache_control(private=True, no_store=True)
-def api_staff(request):
-    """Staff search: what documentos.visibilidad lets this user see, remitente included."""
-    return _staff(request) or _json_busqueda(request, request.user)
-
-
-@require_GET
-@cache_control(private=True, no_store=True)
-def api_similares_staff(request, escrito_id: int):
-    return _staff(request) or _json_similares(escrito_id, request.user)
+@method_decorator(cache_control(private=True, no_store=True), name="dispatch")
+class SimilaresInternos(_Personal):
+    @extend_schema(
+        operation_id="busqueda_interna_similares",
+        summary=gettext_lazy("Escritos parecidos (personal)"),
+        parameters=[_ID],
+        responses=respuestas(
+            serializar.SimilaresInternosSerializer,
+            gettext_lazy("Hasta cinco escritos parecidos que usted puede ver."),
+            {**_PERSONAL, 404: gettext_lazy("No existe ese escrito o usted no puede verlo.")},
+        ),
+    )
+    def get(self, request, escrito_id):
+        parecidos = _similares(escrito_id, request.user)
+        return Response(serializar.SimilaresInternosSerializer({"resultados": parecidos}).data)
 
 
 def _pantalla(request, usuario, plantilla, extra=None):
-    form = ConsultaForm(request.GET)
+    form = ConsultaSerializer(data=sin_vacios(request.GET))
+    valido = form.is_valid()
     contexto = {"form": form, "resultados": None, "error": None, **(extra or {})}
-    consultado = bool(request.GET)
-    if form.is_valid() and consultado:
+    if valido and request.GET:
         consulta = form.consulta()
         try:
             contexto["resultados"] = buscar(consulta, usuario)
@@ -113,7 +175,7 @@ def _pantalla(request, usuario, plantilla, extra=None):
             contexto["error"] = NO_DISPONIBLE
         contexto["consulta"] = consulta
         contexto["filtros"] = _filtros_activos(request)
-    status = 503 if contexto["error"] else (400 if form.errors else 200)
+    status = 503 if contexto["error"] else (200 if valido else 400)
     return render(request, plantilla, contexto, status=status)
 
 
@@ -139,7 +201,7 @@ def buscar_archivo(request):
         )
     extra = {}
     similar = request.GET.get("similar", "")
-    if similar.isdigit():
+    if similar.isascii() and similar.isdigit() and int(similar) <= MAX_ID:
         try:
             extra["similares"] = similares(int(similar), request.user, 10) or []
         except BusquedaNoDisponible:

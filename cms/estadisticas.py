@@ -7,15 +7,13 @@ cached figures feed the page, the downloads and the JSON API.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documentos import estadisticas as est
-from documentos.models import Area, Escrito, Respuesta
+from documentos.models import Escrito, Respuesta
 
 from . import graficas, secreto_estadistico
 from .secreto_estadistico import Conteo, Medida
@@ -34,7 +32,6 @@ MESES = [
     gettext_lazy("noviembre"),
     gettext_lazy("diciembre"),
 ]
-MAX_DIAS_PERIODO = 366 * 5
 DIAS_SERIE_DIARIA = 31
 VERSION_CACHE = 2
 
@@ -104,77 +101,6 @@ class Figura:
     @property
     def valores_indicadores(self) -> list[tuple[str, str]]:
         return [(etiqueta, self.indicador(fila)) for etiqueta, fila in self.indicadores]
-
-    def como_dict(self) -> dict:
-        return {
-            "figura": self.slug,
-            "titulo": self.titulo,
-            "descripcion": self.descripcion,
-            "columnas": self.columnas,
-            "datos": [dict(zip(self.columnas, fila, strict=True)) for fila in self.filas],
-        }
-
-
-class FiltroEstadisticasForm(forms.Form):
-    desde = forms.DateField(
-        label=gettext_lazy("Desde"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    hasta = forms.DateField(
-        label=gettext_lazy("Hasta"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Área"),
-        queryset=Area.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Todas las áreas"),
-    )
-
-    def __init__(self, *args, meses: int = 12, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.meses = meses
-        self.fields["area"].queryset = Area.objects.order_by("nombre")
-        if not self.is_bound:
-            self.initial["desde"], self.initial["hasta"] = self.periodo_por_defecto()
-
-    def periodo_por_defecto(self) -> tuple[dt.date, dt.date]:
-        hoy = timezone.localdate()
-        mes = hoy.month - (self.meses - 1)
-        anio = hoy.year
-        while mes < 1:
-            mes += 12
-            anio -= 1
-        return dt.date(anio, mes, 1), hoy
-
-    def clean(self):
-        datos = super().clean()
-        desde_def, hasta_def = self.periodo_por_defecto()
-        desde = datos.get("desde") or desde_def
-        hasta = datos.get("hasta") or hasta_def
-        if desde > hasta:
-            raise forms.ValidationError(_("La fecha «desde» debe ser anterior o igual a «hasta»."))
-        if (hasta - desde).days > MAX_DIAS_PERIODO:
-            raise forms.ValidationError(_("Elija un periodo de cinco años o menos."))
-        datos["desde"], datos["hasta"] = desde, hasta
-        return datos
-
-    def filtros(self) -> est.Filtros:
-        """Valid filters, or the default period when the input is invalid or empty."""
-        if self.is_bound and self.is_valid():
-            area = self.cleaned_data.get("area")
-            return est.Filtros(
-                self.cleaned_data["desde"], self.cleaned_data["hasta"], area.pk if area else None
-            )
-        desde, hasta = self.periodo_por_defecto()
-        return est.Filtros(desde, hasta, None)
-
-
-def filtros_de(datos, meses: int = 12) -> tuple[FiltroEstadisticasForm, est.Filtros]:
-    form = FiltroEstadisticasForm(datos or None, meses=meses)
-    return form, form.filtros()
 
 
 def _mes(fecha: dt.date) -> str:

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,15 +25,16 @@ urlpatterns = [
     path("", include("busqueda.urls")),
 ]
 
-# Portal (cms): open-data statistics API, its OpenAPI schema and the legal notices.
+# Portal (cms): open-data statistics API, the OpenAPI document of every JSON endpoint and the
+# legal notices. The figure is captured as text so an unknown one gets the API's JSON 404.
 urlpatterns += [
-    path("api/estadisticas/", api_estadisticas.lista, name="api_estadisticas"),
-    path(
-        "api/estadisticas/<slug:figura>/",
-        api_estadisticas.detalle,
+    path("api/estadisticas/", api_estadisticas.Estadisticas.as_view(), name="api_estadisticas"),
+    re_path(
+        r"^api/estadisticas/(?P<figura>[^/]*)/$",
+        api_estadisticas.Estadistica.as_view(),
         name="api_estadistica",
     ),
-    path("api/esquema/", api_estadisticas.openapi, name="api_esquema"),
+    path("api/esquema/", api_estadisticas.Esquema.as_view(), name="api_esquema"),
     path("estilos/tema.css", portal_views.tema_css, name="tema_css"),
     path("avisos/privacidad/", portal_views.aviso, {"cual": "privacidad"}, name="aviso_privacidad"),
     path("avisos/legal/", portal_views.aviso, {"cual": "legal"}, name="aviso_legal"),

@@ -62,25 +62,29 @@ class EstadisticasPage(RoutablePageMixin, Page):
         verbose_name_plural = _("páginas de estadísticas")
 
     def _filtros(self, request):
-        from cms.estadisticas import filtros_de
+        from busqueda.parametros import sin_vacios
+        from cms.filtros_estadisticas import filtros_de
 
-        return filtros_de(request.GET, meses=self.meses_por_defecto)
+        return filtros_de(sin_vacios(request.GET), meses=self.meses_por_defecto)
 
     @path("")
     def tablero(self, request):
         from cms.estadisticas import figuras
         from cms.secreto_estadistico import umbral
+        from documentos.models import Area
 
         form, filtros = self._filtros(request)
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "filtros": filtros,
-                "figuras": figuras(filtros),
-                "umbral": umbral(),
-            },
-        )
+        errores = {campo: [str(m) for m in mensajes] for campo, mensajes in form.errors.items()}
+        generales = errores.pop("__all__", [])  # the template cannot read "__all__"
+        contexto = {
+            "errores": errores,
+            "errores_generales": generales,
+            "filtros": filtros,
+            "figuras": figuras(filtros),
+            "umbral": umbral(),
+            "areas": Area.objects.order_by("nombre"),
+        }
+        return self.render(request, context_overrides=contexto)
 
     @path("datos/<slug:figura>/<slug:formato>/", name="datos")
     def datos(self, request, figura, formato):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
     "filer",
     "easy_thumbnails",
     "django_tasks",
@@ -293,6 +294,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 FOLIO_ESTADISTICAS_CACHE_SEGUNDOS = env_int("FOLIO_ESTADISTICAS_CACHE_SEGUNDOS", 60)
 # Public counts under this are shown as "<N" (cms.secreto_estadistico); never below 3.
 FOLIO_ESTADISTICAS_UMBRAL = max(3, env_int("FOLIO_ESTADISTICAS_UMBRAL", 5))
+
+# JSON endpoints (statistics, search): DRF views, JSON only, documented at /api/esquema/ by
+# drf-spectacular from the same serializers that validate them. Wagtail's API v2 keeps its
+# own settings and stays out of that document.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NON_FIELD_ERRORS_KEY": "__all__",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Folio: datos abiertos del portal",
+    "DESCRIPTION": (
+        "Estadísticas en tiempo real de los escritos recibidos por la Oficialía de Partes (solo "
+        "cifras agregadas: nunca nombres, folios ni contenido de los escritos) y búsqueda en el "
+        "archivo público y en las páginas del portal. Los parámetros inválidos reciben un 400 "
+        "con mensajes en español por parámetro; los métodos distintos de GET, un 405. Las "
+        "respuestas públicas se guardan en caché unos segundos (cabecera Cache-Control). Las "
+        "páginas, imágenes y documentos del portal están en la API de Wagtail en /api/v2/."
+    ),
+    "VERSION": "2",
+    "OAS_VERSION": "3.1.0",
+    "LICENSE": {"name": "Datos abiertos"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "DISABLE_DOCSTRING_DESCRIPTIONS": True,
+    "PREPROCESSING_HOOKS": ["cms.esquema.solo_folio"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.esquema.ajustar_parametros",
+    ],
+}
 
 # OCR (ocr): Tesseract's page segmentation mode and time limit per page (seconds); bounded
 # retries with exponential backoff for transient errors; work "en proceso" with no progress

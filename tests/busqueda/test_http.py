@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+from busqueda.parametros import ConsultaSerializer
 from cms import roles
+from documentos.models import Escrito
 from tests.factories import UsuarioFactory
 
 
@@ -138,7 +140,10 @@ def test_similares_publicos(client, archivo):
 
 
 def test_api_interna_pide_sesion(client, archivo):
-    assert client.get("/api/busqueda/interna/", {"q": "construccion"}).status_code == 403
+    anonimo = client.get("/api/busqueda/interna/", {"q": "construccion"})
+    assert anonimo.status_code == 403
+    assert _json(anonimo) == {"error": "Inicie sesión con una cuenta del archivo o de un área."}
+    assert anonimo["Cache-Control"] == "private, no-store"
     sin_rol = UsuarioFactory(username="sin.rol")
     client.force_login(sin_rol)
     respuesta = client.get("/api/busqueda/interna/", {"q": "construccion"})
@@ -212,20 +217,92 @@ def test_pantalla_del_archivo_solo_para_personal(client, archivo):
     assert "es para el personal del archivo y de las áreas" in respuesta.content.decode()
 
 
-def test_openapi_describe_la_busqueda(client, backend):
+def test_openapi_describe_la_busqueda_con_su_validacion(client, backend):
     esquema = _json(client.get("/api/esquema/"))
     for ruta in ("/api/busqueda/", "/api/busqueda/interna/", "/api/busqueda/paginas/"):
         assert ruta in esquema["paths"]
-    nombres = {p["name"] for p in esquema["paths"]["/api/busqueda/"]["get"]["parameters"]}
-    assert {
-        "q",
-        "tipo",
-        "tema",
-        "area",
-        "estado",
-        "clasificacion",
-        "recibido_desde",
-        "orden",
-        "pagina",
-    } <= nombres
+    operacion = esquema["paths"]["/api/busqueda/"]["get"]
+    parametros = {p["name"]: p for p in operacion["parameters"]}
+    assert set(parametros) == set(ConsultaSerializer().fields)
+    tipo = parametros["tipo"]
+    assert (tipo["style"], tipo["explode"], tipo["schema"]["type"]) == ("form", True, "array")
+    assert set(tipo["schema"]["items"]["enum"]) == set(Escrito.Tipo.values)
+    assert parametros["q"]["schema"]["maxLength"] == 500
+    assert parametros["por_pagina"]["schema"]["maximum"] == 100
+    assert parametros["recibido_desde"]["schema"]["format"] == "date"
+    assert set(operacion["responses"]) == {"200", "400", "405", "503"}
+    interna = esquema["paths"]["/api/busqueda/interna/{escrito_id}/similares/"]["get"]
+    assert set(interna["responses"]) == {"200", "400", "403", "404", "405", "503"}
+    assert interna["security"] == [{"cookieAuth": []}]
     assert "/api/estadisticas/" in esquema["paths"]
+
+
+@pytest.mark.parametrize("metodo", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize(
+    "ruta", ["/api/busqueda/", "/api/busqueda/interna/", "/api/busqueda/1/similares/"]
+)
+def test_otros_metodos_reciben_405_aun_con_sesion(client, archivista, backend, metodo, ruta):
+    client.force_login(archivista)
+    client.handler.enforce_csrf_checks = True
+    respuesta = getattr(client, metodo)(ruta)
+    assert respuesta.status_code == 405
+    assert respuesta["Allow"] == "GET, HEAD, OPTIONS"
+    assert _json(respuesta) == {"error": f"Método «{metodo.upper()}» no permitido: use GET."}
+    opciones = client.options(ruta)
+    assert _json(opciones) == {
+        "metodos": ["GET", "HEAD", "OPTIONS"],
+        "documentacion": "/api/esquema/",
+    }
+
+
+@pytest.mark.parametrize(
+    ("parametros", "campo", "mensaje"),
+    [
+        ({"q": "licencia\x00"}, "q", "caracteres nulos no están permitidos"),
+        ({"q": "a" * 501}, "q", "500 caracteres (tiene 501)"),
+        ({"pagina": str(10**30)}, "pagina", "menor o igual a 100000"),
+        ({"tema": str(10**30)}, "tema", "no es una de las opciones"),
+        ({"area": "\u0661\u0662"}, "area", "no es una de las opciones"),  # not ASCII digits
+        ({"por_pagina": "1_0"}, "por_pagina", "número entero"),
+        ({"recibido_desde": "20260105"}, "recibido_desde", "fecha válida"),
+        ({"recibido_desde": "2026-1-5"}, "recibido_desde", "fecha válida"),
+        ({"vence_hasta": "2026-02-30"}, "vence_hasta", "fecha válida"),
+        ({"vence_hasta": ""}, "vence_hasta", "fecha válida"),
+        ({"orden": ""}, "orden", "no es una de las opciones"),
+    ],
+)
+def test_el_api_es_tan_estricto_como_su_esquema(client, backend, parametros, campo, mensaje):
+    respuesta = client.get("/api/busqueda/", parametros)
+    assert respuesta.status_code == 400
+    assert mensaje in " ".join(_json(respuesta)["errores"][campo])
+
+
+def test_parametros_repetidos_y_fechas_extremas(client, archivo):
+    ambos = client.get("/api/busqueda/", {"tipo": ["peticion", "queja"], "q": "construccion"})
+    assert _json(ambos)["total"] == 1
+    solo_quejas = client.get("/api/busqueda/", {"tipo": ["queja", "queja"]})
+    assert _json(solo_quejas)["total"] == 0
+    extremos = {"recibido_desde": "0001-01-01", "recibido_hasta": "9999-12-31"}
+    assert _json(client.get("/api/busqueda/", extremos))["total"] == 1
+    assert (
+        _json(client.get("/api/busqueda/", {"pagina": "1000", "por_pagina": "100"}))["total"] == 1
+    )
+
+
+@pytest.mark.parametrize("escrito_id", ["abc", "-1", "0", str(2**63), "\u0661"])
+def test_similares_de_un_id_imposible_es_un_404_json(client, db, backend, escrito_id):
+    respuesta = client.get(f"/api/busqueda/{escrito_id}/similares/")
+    assert respuesta.status_code == 404
+    assert _json(respuesta) == {"error": "No existe ese escrito."}
+
+
+def test_paginas_rechaza_un_texto_demasiado_largo(client, db, backend):
+    respuesta = client.get("/api/busqueda/paginas/", {"q": "a" * 501})
+    assert respuesta.status_code == 400
+    assert "500 caracteres (tiene 501)" in " ".join(_json(respuesta)["errores"]["q"])
+
+
+def test_la_pagina_toma_los_campos_vacios_como_no_dados(client, archivo):
+    respuesta = client.get("/buscar/", {"q": "construccion", "vence_hasta": "", "orden": ""})
+    assert respuesta.status_code == 200
+    assert archivo["publico"].folio in respuesta.content.decode()

@@ -6,9 +6,12 @@ import io
 import json
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from cms.api_estadisticas import FIGURAS
 from cms.estadisticas import figuras
+from cms.filtros_estadisticas import FiltrosEstadisticasSerializer
 from documentos import estadisticas as est
 from tests.factories import AreaFactory, TemaFactory
 
@@ -108,11 +111,10 @@ def test_sentido_and_share_answered_on_time(escritos):
 
 
 def test_page_shows_charts_with_tables_and_never_names(client, escritos, estadisticas_page):
-    response = client.get(
-        "/transparencia/estadisticas/", {"desde": "2025-06-01", "hasta": "2025-06-30"}
-    )
+    response = client.get("/transparencia/estadisticas/", {"desde": "2025-06", "hasta": "2025-06"})
     html = response.content.decode()
     assert response.status_code == 200
+    assert "del 1 de junio de 2025 al 30 de junio de 2025" in html
     # Six escritos: only the month figures have counts of five or more to draw; the others
     # say their figures are reserved (cms.secreto_estadistico).
     assert html.count('role="img"') == 3
@@ -127,18 +129,16 @@ def test_page_shows_charts_with_tables_and_never_names(client, escritos, estadis
 def test_bad_period_shows_a_spanish_error_and_the_default_period(
     client, escritos, estadisticas_page
 ):
-    response = client.get(
-        "/transparencia/estadisticas/", {"desde": "2025-07-01", "hasta": "2025-06-01"}
-    )
+    response = client.get("/transparencia/estadisticas/", {"desde": "2025-07", "hasta": "2025-06"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "La fecha «desde» debe ser anterior o igual a «hasta»." in html
+    assert "El mes «desde» debe ser anterior o igual al mes «hasta»." in html
     assert "Se muestran los datos del periodo por defecto." in html
 
 
 def test_downloads_in_csv_json_and_xlsx(client, escritos, estadisticas_page):
     base = "/transparencia/estadisticas/datos/areas/"
-    periodo = {"desde": "2025-06-01", "hasta": "2025-06-30"}
+    periodo = {"desde": "2025-06", "hasta": "2025-06"}
     filas = list(
         csv.reader(io.StringIO(client.get(base + "csv/", periodo).content.decode("utf-8-sig")))
     )
@@ -158,13 +158,12 @@ def test_downloads_in_csv_json_and_xlsx(client, escritos, estadisticas_page):
 
 
 def test_json_api_lists_every_figure_with_cache_headers(client, escritos):
-    response = client.get("/api/estadisticas/", {"desde": "2025-06-01", "hasta": "2025-06-30"})
+    response = client.get("/api/estadisticas/", {"desde": "2025-06", "hasta": "2025-06"})
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
     cuerpo = response.json()
+    assert cuerpo["filtros"] == {"desde": "2025-06-01", "hasta": "2025-06-30", "area_id": None}
     slugs = [f["figura"] for f in cuerpo["figuras"]]
-    from cms.openapi import FIGURAS
-
     assert slugs == FIGURAS
     resumen = cuerpo["figuras"][0]["datos"]
     assert resumen[0] == {"indicador": "Escritos recibidos", "valor": 6}
@@ -173,15 +172,19 @@ def test_json_api_lists_every_figure_with_cache_headers(client, escritos):
 
 def test_json_api_one_figure_and_bad_input(client, escritos, finanzas):
     ok = client.get(
-        "/api/estadisticas/sexo/",
-        {"desde": "2025-06-01", "hasta": "2025-06-30", "area": finanzas.pk},
+        "/api/estadisticas/sexo/", {"desde": "2025-06", "hasta": "2025-06", "area": finanzas.pk}
     )
     # One persona física in that área: nothing of her or him is published.
     assert ok.json()["datos"][1] == {"sexo": "Hombre", "escritos": "<5", "porcentaje": "omitido"}
+    assert ok.json()["filtros"]["area_id"] == finanzas.pk
     malo = client.get("/api/estadisticas/", {"desde": "ayer"})
     assert malo.status_code == 400
-    assert malo.json()["errores"]["desde"] == ["Introduzca una fecha válida."]
-    assert client.get("/api/estadisticas/no-existe/").status_code == 404
+    assert malo.json()["errores"]["desde"] == [
+        "Introduzca un mes válido, como AAAA-MM (por ejemplo, 2026-01)."
+    ]
+    no_existe = client.get("/api/estadisticas/no-existe/")
+    assert no_existe.status_code == 404
+    assert no_existe.json() == {"error": "No existe esa figura."}
 
 
 def test_figures_are_cached_until_they_expire(escritos, settings):
@@ -197,12 +200,118 @@ def test_figures_are_cached_until_they_expire(escritos, settings):
 
 def test_openapi_schema_documents_the_endpoints(client):
     response = client.get("/api/esquema/")
+    assert response["Content-Type"] == "application/json"
+    assert response["Cache-Control"] == "public, max-age=3600"
     esquema = response.json()
     assert esquema["openapi"].startswith("3.1")
+    assert esquema["info"]["title"] == "Folio: datos abiertos del portal"
     estadisticas = {p for p in esquema["paths"] if p.startswith("/api/estadisticas/")}
     assert estadisticas == {"/api/estadisticas/", "/api/estadisticas/{figura}/"}
-    parametros = {p["name"] for p in esquema["paths"]["/api/estadisticas/"]["get"]["parameters"]}
-    assert parametros == {"desde", "hasta", "area"}
+    parametros = {
+        p["name"]: p["schema"] for p in esquema["paths"]["/api/estadisticas/"]["get"]["parameters"]
+    }
+    assert (
+        set(parametros)
+        == set(FiltrosEstadisticasSerializer().fields)
+        == {
+            "desde",
+            "hasta",
+            "area",
+        }
+    )
+    assert parametros["hasta"]["pattern"] == "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$"
+    respuestas = esquema["paths"]["/api/estadisticas/{figura}/"]["get"]["responses"]
+    assert set(respuestas) == {"200", "400", "404", "405"}
+    assert not any(p.startswith("/api/v2/") for p in esquema["paths"])
+
+
+def _mes(fecha: dt.date, mas: int = 0) -> str:
+    indice = fecha.year * 12 + fecha.month - 1 + mas
+    return f"{indice // 12:04d}-{indice % 12 + 1:02d}"
+
+
+@pytest.mark.parametrize(
+    ("desde", "hasta", "inicio", "fin"),
+    [
+        ("2025-06", "2025-06", "2025-06-01", "2025-06-30"),
+        ("2024-02", "2024-02", "2024-02-01", "2024-02-29"),
+        ("2019-01", "2023-12", "2019-01-01", "2023-12-31"),  # 60 months: five years
+        (None, "2025-06", "2024-07-01", "2025-06-30"),  # twelve months up to hasta
+        ("2025-06", None, "2025-06-01", "hoy"),  # up to the current month, that is today
+        (None, None, "hace 11 meses", "hoy"),  # the last twelve months
+    ],
+)
+def test_the_period_is_whole_months(client, desde, hasta, inicio, fin):
+    hoy = timezone.localdate()
+    esperado = {
+        "hoy": hoy.isoformat(),
+        "hace 11 meses": _mes(hoy, -11) + "-01",
+    }
+    periodo = {k: v for k, v in {"desde": desde, "hasta": hasta}.items() if v}
+    respuesta = client.get("/api/estadisticas/resumen/", periodo)
+    assert respuesta.status_code == 200
+    filtros = respuesta.json()["filtros"]
+    assert filtros["desde"] == esperado.get(inicio, inicio)
+    assert filtros["hasta"] == esperado.get(fin, fin)
+
+
+@pytest.mark.parametrize(
+    ("periodo", "campo", "mensaje"),
+    [
+        ({"hasta": "siguiente"}, "hasta", "El periodo no puede terminar después del mes actual"),
+        (
+            {"desde": "siguiente"},
+            "__all__",
+            "El mes «desde» debe ser anterior o igual al mes «hasta».",
+        ),
+        (
+            {"desde": "2018-12", "hasta": "2023-12"},
+            "__all__",
+            "Elija un periodo de cinco años o menos.",
+        ),
+        (
+            {"desde": "2025-06-01"},
+            "desde",
+            "Introduzca un mes válido, como AAAA-MM",
+        ),  # days are not accepted any more
+        ({"hasta": "2025-13"}, "hasta", "Introduzca un mes válido, como AAAA-MM"),
+        ({"hasta": ""}, "hasta", "Introduzca un mes válido, como AAAA-MM"),
+        ({"area": "obras"}, "area", "Introduzca un número entero."),
+    ],
+)
+def test_bad_periods_get_a_spanish_message(client, periodo, campo, mensaje):
+    siguiente = _mes(timezone.localdate(), 1)
+    periodo = {k: siguiente if v == "siguiente" else v for k, v in periodo.items()}
+    respuesta = client.get("/api/estadisticas/", periodo)
+    assert respuesta.status_code == 400
+    assert mensaje in " ".join(respuesta.json()["errores"][campo])
+
+
+def test_the_page_refuses_a_future_month_and_shows_the_default_period(
+    client, escritos, estadisticas_page
+):
+    hoy = timezone.localdate()
+    respuesta = client.get("/transparencia/estadisticas/", {"hasta": _mes(hoy, 1), "area": ""})
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "El periodo no puede terminar después del mes actual" in html
+    assert "Se muestran los datos del periodo por defecto." in html
+    assert f'value="{_mes(hoy)}"' in html  # the default period's months in the form
+
+
+def test_the_page_asks_for_months(client, estadisticas_page, obras):
+    html = client.get("/transparencia/estadisticas/", {"area": obras.pk}).content.decode()
+    assert html.count('type="month"') == 2
+    assert "AAAA-MM" in html
+    assert f'<option value="{obras.pk}" selected>' in html
+
+
+def test_an_unknown_area_counts_nothing(client, escritos):
+    respuesta = client.get(
+        "/api/estadisticas/resumen/", {"desde": "2025-06", "hasta": "2025-06", "area": 999_999}
+    )
+    assert respuesta.status_code == 200
+    assert respuesta.json()["datos"][0] == {"indicador": "Escritos recibidos", "valor": 0}
 
 
 @pytest.fixture
@@ -228,7 +337,7 @@ def test_downloads_neutralise_staff_names(
 
     cache.clear()
     base = f"/transparencia/estadisticas/datos/{figura}/"
-    periodo = {"desde": "2025-03-01", "hasta": "2025-03-31"}
+    periodo = {"desde": "2025-03", "hasta": "2025-03"}
     cuerpo = client.get(base + "csv/", periodo).content.decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(cuerpo)))[1] == [en_la_hoja, "6"]
     assert cuerpo.split("\r\n")[1] == '"' + en_la_hoja.replace('"', '""') + '",6'
@@ -252,7 +361,16 @@ def test_xlsx_download_survives_control_characters(client, estadisticas_page, re
         crear_escrito(d(2025, 3, 4), area=area)
     response = client.get(
         "/transparencia/estadisticas/datos/areas/xlsx/",
-        {"desde": "2025-03-01", "hasta": "2025-03-31"},
+        {"desde": "2025-03", "hasta": "2025-03"},
     )
     assert response.status_code == 200
     assert load_workbook(io.BytesIO(response.content)).active["A2"].value == "Obras Públicas"
+
+
+@pytest.mark.parametrize("ruta", ["/api/estadisticas/", "/api/estadisticas/sexo/", "/api/esquema/"])
+def test_other_methods_get_405_even_with_a_session(client, respondedor, ruta):
+    client.force_login(respondedor)
+    client.handler.enforce_csrf_checks = True
+    respuesta = client.post(ruta)
+    assert respuesta.status_code == 405
+    assert respuesta.json() == {"error": "Método «POST» no permitido: use GET."}

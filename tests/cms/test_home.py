@@ -34,6 +34,14 @@ def test_home_page_is_served_by_the_pages_api(client):
     assert "intro" in items[0]
 
 
+def test_the_pages_api_has_no_browsable_html(client):
+    navegador = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT=navegador)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert client.get("/api/v2/pages/", {"format": "api"}).status_code == 404
+
+
 def test_unknown_page_gets_the_spanish_404(client):
     response = client.get("/no-existe/")
     assert response.status_code == 404

@@ -91,3 +91,20 @@ def test_password_reset_mail_reaches_the_smtp_server_with_the_public_address(
     (mensaje,) = [m for m in servidor_correo.mensajes if "ventanilla@ejemplo.gob.mx" in m.rcpt_tos]
     cuerpo = mensaje.content.decode()
     assert re.search(rf"https://{re.escape(HOST_PUBLICO)}/admin/password_reset/confirm/", cuerpo)
+
+
+def test_the_json_apis_answer_json_only_in_production(despliegue):
+    sesion = navegador("127.0.0.35")
+    https = {"X-Forwarded-Proto": "https"}
+    como_navegador = {**https, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    for ruta in ("/api/busqueda/", "/api/estadisticas/resumen/", "/api/v2/pages/", "/api/esquema/"):
+        respuesta = sesion.get(despliegue.url + ruta, headers=como_navegador)
+        assert respuesta.status_code == 200, ruta
+        assert respuesta.headers["Content-Type"] == "application/json", ruta
+    # No DRF browsable API, not even Wagtail's.
+    assert (
+        sesion.get(despliegue.url + "/api/v2/pages/?format=api", headers=https).status_code == 404
+    )
+    otro = sesion.post(despliegue.url + "/api/busqueda/", headers=https)
+    assert otro.status_code == 405
+    assert otro.json() == {"error": "Método «POST» no permitido: use GET."}

@@ -136,6 +136,12 @@ def test_statistics_chart_table_and_csv_download(live_server, portal, pagina, mo
     assert "Nombre Que No Debe Verse" not in pagina.content()
     axe(pagina)
     captura(pagina, "e2e-estadisticas")
+    mes = timezone.localdate().strftime("%Y-%m")  # whole months, typed in month inputs
+    pagina.fill("#id_desde", mes)
+    pagina.fill("#id_hasta", mes)
+    pagina.get_by_role("button", name="Actualizar").click()
+    pagina.wait_for_url(re.compile(f"desde={mes}&hasta={mes}"))
+    assert "Periodo: del 1 de" in pagina.locator("p.nota").first.inner_text()
     movil.goto(live_server.url + "/transparencia/estadisticas/")
     assert movil.evaluate("document.documentElement.scrollWidth") <= 390
     captura(movil, "e2e-estadisticas-movil")
