@@ -195,9 +195,12 @@ class Despliegue:
         for limpiar in self._limpiar:
             limpiar()
 
-    def pids_en_log(self) -> set[str]:
-        """Worker pids that served requests so far (the access log's first column)."""
-        return {linea.split(" ", 1)[0] for linea in self.log_acceso.read_text().splitlines()}
+    def log_con(self, texto: str, segundos: float = 10) -> str:
+        """The access log once it holds `texto` (gunicorn writes a line after it answers)."""
+        limite = time.monotonic() + segundos
+        while texto not in (log := self.log_acceso.read_text()) and time.monotonic() < limite:
+            time.sleep(0.1)
+        return log
 
 
 def navegador(ip: str = "127.0.0.1"):

@@ -9,6 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from cms.api_estadisticas import FIGURAS
 from cms.estadisticas import Figura, Grafica
 from cms.secreto_estadistico import Conteo, Medida
 from tests.factories import AreaFactory, TemaFactory
@@ -16,19 +17,6 @@ from tests.factories import AreaFactory, TemaFactory
 from .datos import crear_escrito
 
 pytestmark = pytest.mark.django_db
-FIGURAS = [
-    "resumen",
-    "por-dia",
-    "por-mes",
-    "comparativo-anual",
-    "meses-con-mas-solicitudes",
-    "areas",
-    "temas",
-    "sexo",
-    "tiempo-de-respuesta",
-    "sentido-de-la-respuesta",
-    "respuesta-en-plazo",
-]
 
 
 def _figura(filas, **opciones):

@@ -48,8 +48,9 @@ def test_no_access_log_line_carries_the_code(despliegue):
     assert codigo not in estado.url
     acuse = sesion.get(f"{despliegue.url}{CONSULTA}{despliegue.datos['folio']}/acuse.pdf")
     assert acuse.headers["Content-Type"] == "application/pdf"
-    log = despliegue.log_acceso.read_text()
-    assert f"{CONSULTA}{despliegue.datos['folio']}/acuse.pdf" in log  # it was logged...
+    ruta_acuse = f"{CONSULTA}{despliegue.datos['folio']}/acuse.pdf"
+    log = despliegue.log_con(ruta_acuse)
+    assert ruta_acuse in log  # it was logged...
     for forma in (codigo, codigo.lower(), f"{codigo[:4]}-{codigo[4:7]}-{codigo[7:]}"):
         assert forma not in log  # ...but never the code
 
