@@ -1,8 +1,6 @@
 """factory_boy factories and small file builders shared by the suite."""
 
-import hashlib
 import io
-import json
 from pathlib import Path
 
 import factory
@@ -123,20 +121,14 @@ def imagen_en_disco(carpeta) -> str:
 
 def hash_sin_clave(entrada) -> str:
     """The bitácora's version-1 hash (plain sha256): what anyone can compute without the key."""
-    contenido = {
-        "escrito": entrada.escrito_id,
-        "accion": entrada.accion,
-        "usuario": entrada.usuario_id,
-        "actor": entrada.actor,
-        "ip": entrada.ip,
-        "fecha": entrada.fecha.isoformat(),
-        "descripcion": entrada.descripcion,
-        "antes": entrada.antes,
-        "despues": entrada.despues,
-        "hash_anterior": entrada.hash_anterior,
-    }
-    canonico = json.dumps(contenido, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonico.encode()).hexdigest()
+    from copy import copy
+
+    from documentos.models import EntradaBitacora
+    from documentos.services.bitacora import calcular_hash
+
+    sin_clave = copy(entrada)
+    sin_clave.version = EntradaBitacora.Version.SHA256
+    return calcular_hash(sin_clave)
 
 
 def tiff_bytes(tamanos, compresion="tiff_deflate") -> bytes:
