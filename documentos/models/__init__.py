@@ -3,11 +3,13 @@ from .bitacora import CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
 from .flujo import Asignacion, Respuesta, Turno
 from .plazos import DiaInhabil
+from .version_publica import CajaTestada, VersionPublica
 
 __all__ = [
     "Archivo",
     "Area",
     "Asignacion",
+    "CajaTestada",
     "CadenaBitacora",
     "DiaInhabil",
     "EntradaBitacora",
@@ -16,4 +18,5 @@ __all__ = [
     "SecuenciaFolio",
     "Tema",
     "Turno",
+    "VersionPublica",
 ]

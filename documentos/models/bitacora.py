@@ -21,6 +21,7 @@ class EntradaBitacora(models.Model):
         CONSULTA_ARCHIVO = "consulta_archivo", _("Consulta de archivo")
         CONSULTA_PUBLICA = "consulta_publica", _("Consulta pública del estado")
         OCR = "ocr", _("Reconocimiento de texto")
+        VERSION_PUBLICA = "version_publica", _("Versión pública")
 
     class Version(models.IntegerChoices):
         """How `hash` was computed (see services/bitacora.py)."""

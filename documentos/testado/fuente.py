@@ -1,0 +1,40 @@
+"""What documentos needs from the package that reads and draws pages (ocr).
+
+documentos never imports ocr (ARCHITECTURE.md): ocr registers an object with these methods
+in its AppConfig.ready(), and documentos calls it through `fuente()`.
+"""
+
+from typing import Protocol
+
+from .tipos import CajaTestar, PaginaLeida, Testado
+
+
+class FuenteDePaginas(Protocol):
+    def paginas_leidas(self, archivo_ids: list[int]) -> dict[int, list[PaginaLeida]]:
+        """The finished OCR pages of these files, in page order (files not read: absent)."""
+
+    def huella(self, archivo_ids: list[int]) -> str:
+        """A fingerprint of what was read (file checksums and OCR runs): it changes whenever
+        a file is read again, so an approved versión pública can tell it is stale."""
+
+    def testar(
+        self, archivo_ids: list[int], cajas: list[CajaTestar], leyenda: list[str]
+    ) -> Testado:
+        """The public copy of these files, in this order: every page rendered as the OCR saw
+        it, the boxes burned in, rebuilt as a PDF without text layer or metadata, with a
+        legend page (`leyenda`: its paragraphs); and each page's text without the words the
+        boxes cover."""
+
+
+_fuente: FuenteDePaginas | None = None
+
+
+def registrar(implementacion: FuenteDePaginas) -> None:
+    global _fuente
+    _fuente = implementacion
+
+
+def fuente() -> FuenteDePaginas:
+    if _fuente is None:
+        raise RuntimeError("Ningún paquete registró la fuente de páginas (ocr no está instalado).")
+    return _fuente
