@@ -1,5 +1,5 @@
 """The data every step of the versión pública shares. Coordinates are pixels of the page as
-the OCR loaded it (`PaginaOCR.ancho` × `alto`), origin at the top left, like its word boxes."""
+the OCR loaded it (`PaginaOCR.ancho` by `alto`), origin at the top left, like its word boxes."""
 
 from dataclasses import dataclass
 
