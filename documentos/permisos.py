@@ -47,6 +47,12 @@ def puede_archivar(usuario, escrito: Escrito) -> bool:
     return _en_grupo(usuario, roles.OFICIALIA, roles.ARCHIVO) or puede_atender(usuario, escrito)
 
 
+def puede_testar(usuario, escrito: Escrito) -> bool:
+    """Prepare, review and approve the versión pública: the transparency unit, and whoever
+    may archive (and so publish) the escrito."""
+    return _en_grupo(usuario, roles.CONTRALORIA) or puede_archivar(usuario, escrito)
+
+
 def puede_cancelar(usuario, escrito: Escrito) -> bool:
     return es_oficialia(usuario)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import publico
+from .views import publico, version_publica_publica
 
 app_name = "documentos"
 
@@ -13,4 +13,15 @@ urlpatterns = [
     path("consulta/", publico.ConsultaView.as_view(), name="consulta"),
     path("consulta/<str:folio>/", publico.EstadoView.as_view(), name="estado"),
     path("consulta/<str:folio>/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
+    # The public archive: only an approved versión pública is ever served.
+    path(
+        "archivo/<str:folio>/version-publica.pdf",
+        version_publica_publica.pdf,
+        name="version_publica_pdf",
+    ),
+    path(
+        "archivo/<str:folio>/paginas/<int:numero>.png",
+        version_publica_publica.pagina,
+        name="version_publica_pagina",
+    ),
 ]

@@ -46,6 +46,21 @@ def es_publico(escrito: Escrito) -> bool:
     )
 
 
+def version_publicada(folio: str):
+    """The approved versión pública of a public escrito, by folio; None if it is not public.
+    The only way public views reach an escrito's content."""
+    from .models import VersionPublica
+
+    return (
+        VersionPublica.objects.select_related("escrito", "pdf")
+        .filter(
+            estado=VersionPublica.Estado.APROBADA,
+            escrito__in=escritos_publicos().filter(folio=folio),
+        )
+        .first()
+    )
+
+
 def ve_todo(usuario) -> bool:
     if not usuario.is_authenticated or not usuario.is_active:
         return False

@@ -285,6 +285,11 @@ FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
 FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
 FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
+# Versión pública: the legal ground written on the public copy (empty: the country's default,
+# documentos.testado.tipos.FUNDAMENTOS) and the OCR confidence under which a page is never
+# approved without a person (a batch approval covers it whole).
+FOLIO_FUNDAMENTO_TESTADO = env_str("FOLIO_FUNDAMENTO_TESTADO", "")
+FOLIO_TESTADO_CONFIANZA_MIN = env_int("FOLIO_TESTADO_CONFIANZA_MIN", 70)
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).

@@ -25,6 +25,32 @@ def _carpeta(anio: int) -> Folder:
     return carpeta
 
 
+def guardar_privado(
+    escrito: Escrito, contenido: File, *, nombre: str, nombre_original: str, sha256: str, usuario
+) -> FilerFile:
+    """Write bytes to private storage (django-filer) and read them back to verify the
+    checksum. Inside `borrar_archivos_si_falla` the bytes are deleted again if the
+    surrounding transaction fails."""
+    filer_file = FilerFile(
+        original_filename=nombre,
+        name=nombre_original,
+        is_public=False,
+        owner=usuario if usuario is not None and usuario.is_authenticated else None,
+        folder=_carpeta(escrito.anio),
+    )
+    filer_file.file = contenido
+    filer_file.save()
+    if (registro := _escritos.get()) is not None:
+        registro.append((filer_file.file.storage, filer_file.file.name))
+    with filer_file.file.storage.open(filer_file.file.name, "rb") as guardado:
+        if sha256_de(guardado) != sha256:
+            raise ValidationError(
+                _("No se pudo guardar «%(nombre)s» íntegramente; intente de nuevo.")
+                % {"nombre": nombre_original}
+            )
+    return filer_file
+
+
 def guardar_archivo(
     escrito: Escrito,
     validado: ArchivoValidado,
@@ -35,24 +61,15 @@ def guardar_archivo(
 ) -> Archivo:
     """Write the bytes to private storage, read them back to verify the checksum, then
     create the rows. Runs inside the caller's transaction."""
-    filer_file = FilerFile(
-        original_filename=validado.nombre,
-        name=validado.nombre_original,
-        is_public=False,
-        owner=usuario if usuario is not None and usuario.is_authenticated else None,
-        folder=_carpeta(escrito.anio),
-    )
     # Copied in chunks from the upload's temporary file (never moved: the upload stays whole).
-    filer_file.file = File(validado.fichero, name=validado.nombre)
-    filer_file.save()
-    if (registro := _escritos.get()) is not None:
-        registro.append((filer_file.file.storage, filer_file.file.name))
-    with filer_file.file.storage.open(filer_file.file.name, "rb") as guardado:
-        if sha256_de(guardado) != validado.sha256:
-            raise ValidationError(
-                _("No se pudo guardar «%(nombre)s» íntegramente; intente de nuevo.")
-                % {"nombre": validado.nombre_original}
-            )
+    filer_file = guardar_privado(
+        escrito,
+        File(validado.fichero, name=validado.nombre),
+        nombre=validado.nombre,
+        nombre_original=validado.nombre_original,
+        sha256=validado.sha256,
+        usuario=usuario,
+    )
     archivo = Archivo.objects.create(
         escrito=escrito,
         archivo=filer_file,
@@ -66,6 +83,13 @@ def guardar_archivo(
         subido_por=filer_file.owner,
     )
     eventos.archivo_guardado(archivo.pk)
+    from .version_publica import invalidar
+
+    invalidar(
+        escrito.pk,
+        _("se agregó el archivo «%(nombre)s».") % {"nombre": validado.nombre_original},
+        usuario=usuario,
+    )
     return archivo
 
 
@@ -122,3 +146,6 @@ def registrar_ocr(archivo_id: int, estado: str) -> None:
             despues={"archivo": archivo.pk, "estado": estado},
         )
         eventos.escrito_cambiado(archivo.escrito_id)
+        from .version_publica import revisar_huella
+
+        revisar_huella(archivo.escrito_id)

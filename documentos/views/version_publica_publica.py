@@ -1,0 +1,59 @@
+"""The public copy of an escrito: its versión pública's PDF and page images, and nothing
+else of it (documentos.visibilidad decides whether it is public at all)."""
+
+import io
+
+import pypdfium2
+from django.http import FileResponse, Http404, HttpResponse
+from django.views.decorators.http import condition, require_GET
+
+from .. import visibilidad
+
+DPI_PAGINA = 110  # a readable page on a phone; the PDF has the full resolution
+CACHE = "public, max-age=60"  # a withdrawn version must not linger in caches
+
+
+def _version(folio: str):
+    version = visibilidad.version_publicada(folio)
+    if version is None or version.pdf_id is None:
+        raise Http404
+    return version
+
+
+def _etag(request, folio, numero=None):
+    version = visibilidad.version_publicada(folio)
+    return f"{version.pdf_sha256}-{numero or 0}" if version is not None else None
+
+
+@require_GET
+@condition(etag_func=_etag)
+def pdf(request, folio):
+    version = _version(folio)
+    respuesta = FileResponse(
+        version.pdf.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"version-publica-{version.escrito.folio}.pdf",
+        as_attachment=False,
+    )
+    respuesta["Cache-Control"] = CACHE
+    return respuesta
+
+
+@require_GET
+@condition(etag_func=_etag)
+def pagina(request, folio, numero: int):
+    version = _version(folio)
+    with version.pdf.file.open("rb") as archivo:
+        documento = pypdfium2.PdfDocument(archivo.read())
+    try:
+        # The last page is the legend; the numbers count the escrito's pages.
+        if not 1 <= numero <= len(documento):
+            raise Http404
+        imagen = documento[numero - 1].render(scale=DPI_PAGINA / 72, grayscale=True).to_pil()
+    finally:
+        documento.close()
+    salida = io.BytesIO()
+    imagen.save(salida, "PNG", optimize=True)
+    respuesta = HttpResponse(salida.getvalue(), content_type="image/png")
+    respuesta["Cache-Control"] = CACHE
+    return respuesta
