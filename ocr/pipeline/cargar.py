@@ -28,13 +28,18 @@ def es_pdf(contenido: bytes) -> bool:
     return contenido[:1024].lstrip().startswith(b"%PDF")
 
 
-def cargar(fuente: bytes | str | Path, mime: str = "") -> Iterator[Pagina]:
-    """Yield the pages of a file. Raise ArchivoIlegible when it cannot be read."""
+def cargar(
+    fuente: bytes | str | Path, mime: str = "", *, rasterizar: bool = False
+) -> Iterator[Pagina]:
+    """Yield the pages of a file. Raise ArchivoIlegible when it cannot be read.
+
+    `rasterizar`: every PDF page is rendered, in colour, at the same resolution, and its
+    text layer is ignored (testado draws the pages as a reader sees them)."""
     contenido = Path(fuente).read_bytes() if isinstance(fuente, str | Path) else fuente
     if not contenido:
         raise ArchivoIlegible(_("El archivo está vacío."))
     if mime == "application/pdf" or es_pdf(contenido):
-        yield from _paginas_pdf(contenido)
+        yield from _paginas_pdf(contenido, rasterizar)
     else:
         yield from _paginas_imagen(contenido)
 
@@ -103,7 +108,7 @@ def _dpi(imagen: Image.Image) -> float | None:
     return valor if valor and 100 <= valor <= 1200 and valor not in (72, 96) else None
 
 
-def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
+def _paginas_pdf(contenido: bytes, rasterizar: bool = False) -> Iterator[Pagina]:
     try:
         documento = pypdfium2.PdfDocument(contenido)
     except pypdfium2.PdfiumError as exc:
@@ -120,11 +125,12 @@ def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
                 escala = min(DPI_PDF / 72, 0.999 * (MAX_PIXELES / area_pt) ** 0.5)
                 ancho = round(hoja.get_width() * escala)
                 alto = round(hoja.get_height() * escala)
-                texto, palabras = _texto_pdf(hoja, ancho, alto)
-                if texto is not None:
-                    yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
-                    continue
-                imagen = hoja.render(scale=escala, grayscale=True).to_pil()
+                if not rasterizar:
+                    texto, palabras = _texto_pdf(hoja, ancho, alto)
+                    if texto is not None:
+                        yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
+                        continue
+                imagen = hoja.render(scale=escala, grayscale=not rasterizar).to_pil()
             except pypdfium2.PdfiumError as exc:
                 raise ArchivoIlegible(
                     _("La página %(numero)s del PDF está dañada.") % {"numero": indice + 1}
