@@ -9,6 +9,11 @@ from typing import Protocol
 from .tipos import CajaTestar, PaginaLeida, Testado
 
 
+class NoSePuedeTestar(ValueError):
+    """testar() cannot make the public copy (a file not read yet or whose reading failed, a
+    box on a page that does not exist): the message is Spanish, for staff; nothing is made."""
+
+
 class FuenteDePaginas(Protocol):
     def paginas_leidas(self, archivo_ids: list[int]) -> dict[int, list[PaginaLeida]]:
         """The finished OCR pages of these files, in page order (files not read: absent)."""
