@@ -10,6 +10,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import numpy as np
 from django.conf import settings
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import LETTER
@@ -150,9 +151,10 @@ def _archivos_leidos(archivo_ids: list[int]) -> list[Archivo]:
 def _cajas_por_pagina(cajas, leidas) -> dict[tuple[int, int], list[CajaTestar]]:
     """The boxes grouped by page; a box that would not be burned is refused, never dropped."""
     por_pagina: dict[tuple[int, int], list[CajaTestar]] = defaultdict(list)
-    paginas = {(a, p.numero) for a, lista in leidas.items() for p in lista}
+    paginas = {(a, p.numero): p for a, lista in leidas.items() for p in lista}
     for caja in cajas:
-        if (caja.archivo_id, caja.numero) not in paginas:
+        pagina = paginas.get((caja.archivo_id, caja.numero))
+        if pagina is None:
             raise NoSePuedeTestar(
                 _("Una caja está en la página %(n)s de un archivo que no la tiene (%(id)s).")
                 % {"n": caja.numero, "id": caja.archivo_id}
@@ -163,6 +165,10 @@ def _cajas_por_pagina(cajas, leidas) -> dict[tuple[int, int], list[CajaTestar]]:
             )
         if caja.caja.ancho <= 0 or caja.caja.alto <= 0:
             raise NoSePuedeTestar(_("Una caja de la página %(n)s está vacía.") % {"n": caja.numero})
+        if pagina.ancho and not caja.caja.interseca(Caja(0, 0, pagina.ancho, pagina.alto)):
+            raise NoSePuedeTestar(
+                _("Una caja de la página %(n)s está fuera de la página.") % {"n": caja.numero}
+            )
         por_pagina[(caja.archivo_id, caja.numero)].append(caja)
     return por_pagina
 
@@ -231,7 +237,7 @@ def texto_publico(texto: str, palabras: Sequence[Palabra], cajas: Sequence[Caja]
     lines; a PDF's text layer split the same way). When its tokens are exactly the words,
     they are replaced in place; otherwise the text is rebuilt from the words in reading
     order, so that a covered word can never survive."""
-    tapadas = [any(c.cubre_centro_de(p.caja) for c in cajas) for p in palabras]
+    tapadas = _tapadas(palabras, cajas)
     if not any(tapadas):
         return texto
     fichas = list(re.finditer(r"\S+", texto))
@@ -244,6 +250,19 @@ def texto_publico(texto: str, palabras: Sequence[Palabra], cajas: Sequence[Caja]
             partes += [separador, MARCA if tapada else ficha.group()]
         fin, anterior = ficha.end(), tapada
     return "".join(partes) + texto[fin:]
+
+
+def _tapadas(palabras: Sequence[Palabra], cajas: Sequence[Caja]) -> list[bool]:
+    """Per word, whether its centre lies in a box (Caja.cubre_centro_de, for every pair)."""
+    if not palabras or not cajas:
+        return [False] * len(palabras)
+    p = np.array([(w.caja.x, w.caja.y, w.caja.ancho, w.caja.alto) for w in palabras], float)
+    c = np.array([(k.x, k.y, k.ancho, k.alto) for k in cajas], float)
+    cx, cy = (p[:, 0] + p[:, 2] / 2)[:, None], (p[:, 1] + p[:, 3] / 2)[:, None]
+    dentro = (
+        (c[:, 0] <= cx) & (cx <= c[:, 0] + c[:, 2]) & (c[:, 1] <= cy) & (cy <= c[:, 1] + c[:, 3])
+    )
+    return dentro.any(axis=1).tolist()
 
 
 def _reconstruido(palabras: Sequence[Palabra], tapadas: Sequence[bool]) -> str:

@@ -302,11 +302,15 @@ def test_a_box_that_would_not_be_burned_is_refused(leer):
     otra = CajaTestar(archivo.pk + 99, 1, Caja(10, 10, 50, 20), Categoria.NOMBRE)
     sin_pagina = CajaTestar(archivo.pk, 2, Caja(10, 10, 50, 20), Categoria.NOMBRE)
     vacia = CajaTestar(archivo.pk, 1, Caja(10, 10, 0, 20), Categoria.NOMBRE)
-    for caja in (otra, sin_pagina):
-        with pytest.raises(NoSePuedeTestar, match="no la tiene"):
+    fuera = CajaTestar(archivo.pk, 1, Caja(1400, 10, 50, 20), Categoria.NOMBRE)  # 1400 x 700
+    for caja, mensaje in (
+        (otra, "no la tiene"),
+        (sin_pagina, "no la tiene"),
+        (vacia, "vacía"),
+        (fuera, "fuera de la página"),
+    ):
+        with pytest.raises(NoSePuedeTestar, match=mensaje):
             FuenteOCR().testar([archivo.pk], [caja], [MOTIVACION])
-    with pytest.raises(NoSePuedeTestar, match="vacía"):
-        FuenteOCR().testar([archivo.pk], [vacia], [MOTIVACION])
 
 
 @pytest.mark.tesseract

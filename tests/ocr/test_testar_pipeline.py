@@ -161,3 +161,46 @@ def test_a_text_that_does_not_match_its_words_is_rebuilt_from_the_words():
     publico = texto_publico(texto, PALABRAS, [NOMBRE])
     assert publico == f"Atentamente, {MARCA}\nCURP PEGM800101MDFRRR09"
     assert "Maria" not in publico
+
+
+def test_the_covered_words_are_those_whose_centre_lies_in_a_box():
+    from ocr.testado import _tapadas
+
+    azar = np.random.default_rng(5)
+    palabras = [
+        Palabra(
+            "x", 90.0, Caja(*map(int, azar.integers(0, 500, 2)), *map(int, azar.integers(1, 60, 2)))
+        )
+        for _ in range(400)
+    ]
+    cajas = [
+        Caja(*map(int, azar.integers(0, 500, 2)), *map(int, azar.integers(1, 120, 2)))
+        for _ in range(30)
+    ]
+    esperado = [any(c.cubre_centro_de(p.caja) for c in cajas) for p in palabras]
+    assert 20 < sum(esperado) < 380
+    assert _tapadas(palabras, cajas) == esperado
+    assert _tapadas(palabras, []) == [False] * 400
+
+
+def test_a_bilevel_fax_page_stays_one_bit_with_its_box_burned():
+    from ocr.pipeline.cargar import cargar
+
+    hoja = pagina().point(lambda v: 0 if v < 128 else 255).convert("1")
+    [cargada] = list(cargar(como_bytes(hoja, "TIFF", compression="group4", dpi=(200, 200))))
+    caja = Caja(70, 70, 600, 50)
+    etiquetas = ("[testado: firma]",)
+    quemada = quemar(
+        cargada.imagen, [Recuadro(caja.x, caja.y, caja.ancho, caja.alto, etiquetas)], 200
+    )
+    assert quemada.mode == "1"
+    contenido = _pdf_de_prueba([PaginaQuemada(codificar(quemada), 200.0)])
+    with pikepdf.open(io.BytesIO(contenido)) as pdf:
+        [imagen] = pdf.pages[0].get_images().values()
+        assert imagen.BitsPerComponent == 1
+    documento = pypdfium2.PdfDocument(contenido)
+    assert documento[0].get_size() == pytest.approx((1400 * 72 / 200, 700 * 72 / 200), abs=0.01)
+    render = documento[0].render(scale=200 / 72, grayscale=True).to_pil()
+    documento.close()
+    assert tapada(render, caja, borde=0)
+    assert np.asarray(render.convert("L"))[caja.y + 60 :, :].min() == 0  # the rest is there
