@@ -27,7 +27,6 @@ from documentos.testado.tipos import (
     PaginaPublica,
     Palabra,
     Testado,
-    fundamento,
 )
 
 from .models import PaginaOCR, ResultadoOCR
@@ -84,9 +83,7 @@ class FuenteOCR:
                     filas.append(_fila(len(quemadas), indice, len(archivos), pagina.numero, suyas))
         titulo = _("Versión pública %(folio)s") % {"folio": archivos[0].escrito.folio}
         papel = PAPELES.get(str(settings.FOLIO_ACUSE_PAPEL).lower(), LETTER)
-        pdf = pdf_publico(
-            quemadas, pdf_leyenda(titulo, leyenda, filas, fundamento(), papel), titulo
-        )
+        pdf = pdf_publico(quemadas, pdf_leyenda(titulo, leyenda, filas, papel), titulo)
         return Testado(pdf=pdf, paginas=tuple(publicas), segundos=time.monotonic() - inicio)
 
 

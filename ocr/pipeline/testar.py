@@ -164,14 +164,11 @@ class PaginaQuemada:
 
 
 def pdf_leyenda(
-    titulo: str,
-    parrafos: Iterable[str],
-    filas: Iterable[tuple[str, str]],
-    fundamento: str,
-    tamano=LETTER,
+    titulo: str, parrafos: Iterable[str], filas: Iterable[tuple[str, str]], tamano=LETTER
 ) -> bytes:
-    """The legend page: the title, the caller's paragraphs (motivación), per page of the
-    public PDF what was testado, and the legal ground. Every text is escaped."""
+    """The legend page: the title, the caller's paragraphs (motivación and legal ground, as
+    the Lineamientos ask) and, per page of the public PDF, what was testado there. Every
+    text is escaped."""
     estilos = getSampleStyleSheet()
     normal = ParagraphStyle("testado_normal", parent=estilos["Normal"], fontSize=10, leading=13)
     negrita = ParagraphStyle("testado_negrita", parent=normal, fontName="Helvetica-Bold")
@@ -204,10 +201,6 @@ def pdf_leyenda(
         elementos.append(tabla)
     else:
         elementos.append(parrafo(_("Ninguna página tiene datos testados."), normal))
-    elementos += [
-        parrafo(_("Fundamento legal"), estilos["Heading3"]),
-        parrafo(fundamento, normal),
-    ]
     salida = io.BytesIO()
     documento = SimpleDocTemplate(
         salida,

@@ -8,6 +8,7 @@ import pikepdf
 import pypdfium2
 import pytesseract
 import pytest
+from django.core.exceptions import ValidationError
 from PIL import Image, ImageCms
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
@@ -15,7 +16,7 @@ from reportlab.pdfgen import canvas
 
 from documentos.testado import fuente
 from documentos.testado.fuente import NoSePuedeTestar
-from documentos.testado.tipos import MARCA, Caja, CajaTestar, Categoria
+from documentos.testado.tipos import MARCA, Caja, CajaTestar, Categoria, fundamento
 from ocr import services
 from ocr.models import PaginaOCR
 from ocr.testado import FuenteOCR
@@ -35,6 +36,11 @@ DATOS = [
 NOMBRE = ("Maria", "Guadalupe", "Perez")
 CURP = "PEGM800101MDFRRR09"
 MOTIVACION = "Se testan los datos personales de particulares que obran en el escrito."
+
+
+def _leyenda() -> list[str]:
+    """Paragraphs as documentos writes them: the motivación and the legal ground."""
+    return [MOTIVACION, f"Fundamento legal: {fundamento()}"]
 
 
 @pytest.fixture
@@ -124,7 +130,7 @@ def test_a_scan_is_testado_burned_in_with_its_text_and_legend(leer):
     nombre_archivo = "solicitud-guadalupe-perez-2026.png"
     escrito, [archivo] = leer((nombre_archivo, como_bytes(pagina(DATOS), dpi=(300, 300))))
     caja = _caja(archivo, 1, NOMBRE)
-    testado = FuenteOCR().testar([archivo.pk], [caja], [MOTIVACION])
+    testado = FuenteOCR().testar([archivo.pk], [caja], _leyenda())
 
     texto_pdf = _sin_texto(testado.pdf, 1)
     for palabra in (*NOMBRE, nombre_archivo, "solicitud-guadalupe"):
@@ -190,7 +196,7 @@ def test_a_pdf_with_and_without_text_layer_loses_every_text_layer(leer, texto_pl
         _caja(archivo, 2, NOMBRE),
         _caja(archivo, 4, (CURP,), Categoria.CURP),
     ]
-    testado = FuenteOCR().testar([archivo.pk], cajas, [MOTIVACION])
+    testado = FuenteOCR().testar([archivo.pk], cajas, _leyenda())
 
     texto_pdf = _sin_texto(testado.pdf, 4)
     assert CURP not in texto_pdf and CURP.encode() not in _todos_los_bytes(testado.pdf)
@@ -228,7 +234,7 @@ def test_a_multipage_tiff_is_testado_on_the_right_page(leer, texto_plano):
     primera.save(salida, "TIFF", save_all=True, append_images=[segunda], compression="tiff_lzw")
     _escrito, [archivo] = leer(("expediente.tif", salida.getvalue()))
     caja = _caja(archivo, 2, NOMBRE)
-    testado = FuenteOCR().testar([archivo.pk], [caja], [MOTIVACION])
+    testado = FuenteOCR().testar([archivo.pk], [caja], _leyenda())
 
     _sin_texto(testado.pdf, 2)
     leidas = [_leer_imagen(_pagina_publica(testado.pdf, i, 1400)) for i in range(2)]
@@ -251,7 +257,7 @@ def test_a_jpeg_turned_by_exif_is_testado_where_the_reader_sees_it(leer):
     _escrito, [archivo] = leer(("foto.jpg", contenido))
     assert (_leida(archivo).ancho, _leida(archivo).alto) == (1400, 700)
     caja = _caja(archivo, 1, NOMBRE)
-    testado = FuenteOCR().testar([archivo.pk], [caja], [MOTIVACION])
+    testado = FuenteOCR().testar([archivo.pk], [caja], _leyenda())
 
     _sin_metadatos(testado.pdf, _escrito.folio)
     todo = _todos_los_bytes(testado.pdf)
@@ -270,7 +276,7 @@ def test_several_files_make_one_public_copy_in_their_order(leer):
         ("oficio.pdf", _pdf_mixto()),
     )
     cajas = [_caja(oficio, 1, (CURP,), Categoria.CURP), _caja(escaneo, 1, NOMBRE)]
-    testado = FuenteOCR().testar([escaneo.pk, oficio.pk], cajas, [MOTIVACION])
+    testado = FuenteOCR().testar([escaneo.pk, oficio.pk], cajas, _leyenda())
     texto_pdf = _sin_texto(testado.pdf, 5)
     assert [(p.archivo_id, p.numero) for p in testado.paginas] == [
         (escaneo.pk, 1),
@@ -282,18 +288,19 @@ def test_several_files_make_one_public_copy_in_their_order(leer):
 
 
 def test_a_file_not_read_yet_or_whose_reading_failed_cannot_be_testado(recibir):
+    """A ValidationError, which documentos' views and commands show to staff."""
     escrito = recibir(
         ("pendiente.png", como_bytes(pagina())), ("roto.png", como_bytes(pagina(["Otra"])))
     )
     pendiente, roto = escrito.archivos.order_by("orden", "pk")
-    with pytest.raises(NoSePuedeTestar, match=r"«pendiente\.png» aún no se ha leído"):
-        FuenteOCR().testar([pendiente.pk], [], [MOTIVACION])
+    with pytest.raises(ValidationError, match=r"«pendiente\.png» aún no se ha leído"):
+        FuenteOCR().testar([pendiente.pk], [], _leyenda())
     estropear(roto)
     assert services.leer_archivo(roto.pk) == "fallo"
     with pytest.raises(NoSePuedeTestar, match=r"lectura \(OCR\) del archivo «roto\.png» falló"):
-        FuenteOCR().testar([roto.pk], [], [MOTIVACION])
+        FuenteOCR().testar([roto.pk], [], _leyenda())
     with pytest.raises(NoSePuedeTestar, match="No hay archivos"):
-        FuenteOCR().testar([], [], [MOTIVACION])
+        FuenteOCR().testar([], [], _leyenda())
 
 
 @pytest.mark.tesseract
@@ -310,7 +317,7 @@ def test_a_box_that_would_not_be_burned_is_refused(leer):
         (fuera, "fuera de la página"),
     ):
         with pytest.raises(NoSePuedeTestar, match=mensaje):
-            FuenteOCR().testar([archivo.pk], [caja], [MOTIVACION])
+            FuenteOCR().testar([archivo.pk], [caja], _leyenda())
 
 
 @pytest.mark.tesseract
@@ -318,7 +325,7 @@ def test_a_stored_file_that_changed_since_it_was_read_is_refused(leer):
     _escrito, [archivo] = leer(("escaneo.png", como_bytes(pagina(DATOS))))
     sobrescribir_guardado(archivo, como_bytes(pagina(["Otra hoja distinta"])))
     with pytest.raises(NoSePuedeTestar, match="no coincide con su huella"):
-        FuenteOCR().testar([archivo.pk], [], [MOTIVACION])
+        FuenteOCR().testar([archivo.pk], [], _leyenda())
 
 
 @pytest.mark.tesseract

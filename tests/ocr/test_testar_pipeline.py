@@ -93,9 +93,11 @@ def test_clean_pages_stay_lossless_and_noisy_scans_become_jpeg():
 def _pdf_de_prueba(paginas, leyenda=None) -> bytes:
     leyenda = leyenda or pdf_leyenda(
         "Versión pública OP-2026-000123",
-        ["Motivación: <b>datos</b> & nombres de particulares."],
+        [
+            "Motivación: <b>datos</b> & nombres de particulares.",
+            "Fundamento legal: Artículo 115 de la Ley General",
+        ],
         [("1 (archivo 1 de 1, página 1)", "nombre de una persona (1)")],
-        "Artículo 115 de la Ley General",
     )
     return pdf_publico(paginas, leyenda, "Versión pública OP-2026-000123")
 
@@ -115,7 +117,8 @@ def test_the_public_pdf_has_the_pages_at_their_size_no_text_layer_and_only_a_tit
     leyenda = documento[2].get_textpage().get_text_bounded()
     # reportlab markup in the caller's text is shown, not interpreted.
     assert "<b>datos</b> & nombres" in leyenda
-    assert "Artículo 115" in leyenda and "nombre de una persona (1)" in leyenda
+    # The caller's paragraphs carry the legal ground, once.
+    assert leyenda.count("Artículo 115") == 1 and "nombre de una persona (1)" in leyenda
     documento.close()
     with pikepdf.open(io.BytesIO(contenido)) as pdf:
         assert dict(pdf.docinfo) == {"/Title": "Versión pública OP-2026-000123"}
