@@ -9,8 +9,11 @@ class OcrConfig(AppConfig):
 
     def ready(self):
         from documentos.eventos import senal_archivo_guardado
+        from documentos.testado.fuente import registrar
 
         from . import checks  # noqa: F401
         from .services import al_guardar_archivo
+        from .testado import FuenteOCR
 
         senal_archivo_guardado.connect(al_guardar_archivo, dispatch_uid="ocr.archivo_guardado")
+        registrar(FuenteOCR())  # the versión pública's pages come from here

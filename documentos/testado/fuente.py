@@ -6,7 +6,15 @@ in its AppConfig.ready(), and documentos calls it through `fuente()`.
 
 from typing import Protocol
 
+from django.core.exceptions import ValidationError
+
 from .tipos import CajaTestar, PaginaLeida, Testado
+
+
+class NoSePuedeTestar(ValidationError):
+    """testar() cannot make the public copy (a file not read yet, whose reading failed or
+    whose bytes changed; a box off its page): a Spanish message for staff, shown like any
+    service's ValidationError; nothing is made."""
 
 
 class FuenteDePaginas(Protocol):

@@ -2,8 +2,8 @@
 
 from dataclasses import asdict, dataclass
 
-# Bump when a change to the steps may change the text read.
-VERSION_PIPELINE = 1
+# Bump when a change to the steps may change the text or the word boxes read.
+VERSION_PIPELINE = 2  # 2: text-layer word boxes follow /Rotate and the crop box
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ PDF pages are rasterised one at a time; a page with a real text layer keeps its 
 (and word boxes from the character boxes) and is not rasterised at all.
 """
 
+import ctypes
 import io
 import unicodedata
 import warnings
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -26,13 +28,18 @@ def es_pdf(contenido: bytes) -> bool:
     return contenido[:1024].lstrip().startswith(b"%PDF")
 
 
-def cargar(fuente: bytes | str | Path, mime: str = "") -> Iterator[Pagina]:
-    """Yield the pages of a file. Raise ArchivoIlegible when it cannot be read."""
+def cargar(
+    fuente: bytes | str | Path, mime: str = "", *, rasterizar: bool = False
+) -> Iterator[Pagina]:
+    """Yield the pages of a file. Raise ArchivoIlegible when it cannot be read.
+
+    `rasterizar`: every PDF page is rendered, in colour, at the same resolution, and its
+    text layer is ignored (testado draws the pages as a reader sees them)."""
     contenido = Path(fuente).read_bytes() if isinstance(fuente, str | Path) else fuente
     if not contenido:
         raise ArchivoIlegible(_("El archivo está vacío."))
     if mime == "application/pdf" or es_pdf(contenido):
-        yield from _paginas_pdf(contenido)
+        yield from _paginas_pdf(contenido, rasterizar)
     else:
         yield from _paginas_imagen(contenido)
 
@@ -101,7 +108,7 @@ def _dpi(imagen: Image.Image) -> float | None:
     return valor if valor and 100 <= valor <= 1200 and valor not in (72, 96) else None
 
 
-def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
+def _paginas_pdf(contenido: bytes, rasterizar: bool = False) -> Iterator[Pagina]:
     try:
         documento = pypdfium2.PdfDocument(contenido)
     except pypdfium2.PdfiumError as exc:
@@ -118,11 +125,12 @@ def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
                 escala = min(DPI_PDF / 72, 0.999 * (MAX_PIXELES / area_pt) ** 0.5)
                 ancho = round(hoja.get_width() * escala)
                 alto = round(hoja.get_height() * escala)
-                texto, palabras = _texto_pdf(hoja, escala)
-                if texto is not None:
-                    yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
-                    continue
-                imagen = hoja.render(scale=escala, grayscale=True).to_pil()
+                if not rasterizar:
+                    texto, palabras = _texto_pdf(hoja, ancho, alto)
+                    if texto is not None:
+                        yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
+                        continue
+                imagen = hoja.render(scale=escala, grayscale=not rasterizar).to_pil()
             except pypdfium2.PdfiumError as exc:
                 raise ArchivoIlegible(
                     _("La página %(numero)s del PDF está dañada.") % {"numero": indice + 1}
@@ -132,8 +140,9 @@ def _paginas_pdf(contenido: bytes) -> Iterator[Pagina]:
         documento.close()
 
 
-def _texto_pdf(hoja, escala: float) -> tuple[str | None, list[Palabra]]:
-    """The page's own text and word boxes, or (None, []) if it has no real text layer."""
+def _texto_pdf(hoja, ancho: int, alto: int) -> tuple[str | None, list[Palabra]]:
+    """The page's own text and word boxes (pixels of the page rendered at ancho x alto),
+    or (None, []) if it has no real text layer."""
     textpage = hoja.get_textpage()
     try:
         texto = textpage.get_text_bounded()
@@ -142,27 +151,14 @@ def _texto_pdf(hoja, escala: float) -> tuple[str | None, list[Palabra]]:
         legibles = sum(unicodedata.category(c)[0] in "LNP" for c in visibles)
         if letras < MIN_LETRAS_TEXTO_PDF or legibles < MIN_PROPORCION_LEGIBLE * len(visibles):
             return None, []
-        alto_pt = hoja.get_height()
         palabras: list[Palabra] = []
         actual: list[tuple[str, tuple[float, float, float, float]]] = []
 
         def cerrar():
             if actual:
-                izq = min(c[1][0] for c in actual)
-                abajo = min(c[1][1] for c in actual)
-                der = max(c[1][2] for c in actual)
-                arriba = max(c[1][3] for c in actual)
-                x, y = round(izq * escala), round((alto_pt - arriba) * escala)
-                palabras.append(
-                    Palabra(
-                        "".join(c[0] for c in actual),
-                        100.0,
-                        x,
-                        y,
-                        max(1, round(der * escala) - x),
-                        max(1, round((alto_pt - abajo) * escala) - y),
-                    )
-                )
+                caja = _caja_en_pixeles(hoja, ancho, alto, [c[1] for c in actual])
+                if caja:  # words outside the crop box are not shown
+                    palabras.append(Palabra("".join(c[0] for c in actual), 100.0, *caja))
                 actual.clear()
 
         for i in range(textpage.count_chars()):
@@ -175,3 +171,25 @@ def _texto_pdf(hoja, escala: float) -> tuple[str | None, list[Palabra]]:
         return texto.replace("\r\n", "\n").strip(), palabras
     finally:
         textpage.close()
+
+
+def _caja_en_pixeles(hoja, ancho: int, alto: int, cajas) -> tuple[int, int, int, int] | None:
+    """(x, y, ancho, alto) in pixels of the page rendered at ancho x alto of these char boxes
+    (PDF user space), clipped to the page; None when nothing of it is on the page."""
+    esquinas = [
+        _a_pixel(hoja, ancho, alto, min(c[0] for c in cajas), min(c[1] for c in cajas)),
+        _a_pixel(hoja, ancho, alto, max(c[2] for c in cajas), max(c[3] for c in cajas)),
+    ]
+    x0 = max(0, min(e[0] for e in esquinas))
+    y0 = max(0, min(e[1] for e in esquinas))
+    x1 = min(ancho, max(e[0] for e in esquinas))
+    y1 = min(alto, max(e[1] for e in esquinas))
+    return (x0, y0, x1 - x0, y1 - y0) if x1 > x0 and y1 > y0 else None
+
+
+def _a_pixel(hoja, ancho: int, alto: int, x: float, y: float) -> tuple[int, int]:
+    """A point of the page (PDF user space) in pixels of its rendering at ancho x alto:
+    pdfium applies the page's /Rotate and crop box, as when it renders."""
+    px, py = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDF_PageToDevice(hoja.raw, 0, 0, ancho, alto, 0, x, y, px, py)
+    return px.value, py.value

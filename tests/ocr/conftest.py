@@ -43,3 +43,31 @@ def estropear(archivo, contenido: bytes = b"\x89PNG\r\n\x1a\n" + b"\0" * 64) -> 
     storage, nombre = archivo.archivo.file.storage, archivo.archivo.file.name
     with open(storage.path(nombre), "wb") as fichero:
         fichero.write(contenido)
+
+
+def tapada(imagen, caja, borde: int = 2) -> bool:
+    """Whether every pixel of the box (less a `borde` of resampling) is black or belongs to
+    one white label tag lying inside it: nothing of what was there shows."""
+    import numpy as np
+
+    gris = np.asarray(imagen.convert("L"))
+    recorte = gris[
+        caja.y + borde : caja.y + caja.alto - borde, caja.x + borde : caja.x + caja.ancho - borde
+    ]
+    if not recorte.size:
+        return False
+    filas, columnas = np.nonzero(recorte > 128)
+    if not len(filas):
+        return bool((recorte < 60).all())
+    y0, y1, x0, x1 = filas.min(), filas.max() + 1, columnas.min(), columnas.max() + 1
+    fuera = np.ones(recorte.shape, bool)
+    fuera[y0:y1, x0:x1] = False
+    etiqueta = recorte[y0:y1, x0:x1]
+    return bool(
+        (recorte[fuera] < 60).all()
+        and y0 > 0
+        and y1 < recorte.shape[0]
+        and x0 > 0
+        and x1 < recorte.shape[1]
+        and 0.03 < (etiqueta < 100).mean() < 0.6  # black letters on the white tag
+    )

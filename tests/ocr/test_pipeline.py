@@ -223,3 +223,38 @@ def test_a_poster_size_pdf_page_is_rendered_within_the_pixel_limit():
     [pagina_pdf] = list(cargar(salida.getvalue(), "application/pdf"))
     assert pagina_pdf.ancho * pagina_pdf.alto <= MAX_PIXELES
     assert normalizar(pagina_pdf).escala == 1.0
+
+
+@pytest.mark.parametrize(
+    ("giro", "recorte"), [(0, None), (90, None), (180, None), (270, None), (0, (50, 60, 562, 752))]
+)
+def test_text_layer_word_boxes_follow_the_page_rotation_and_crop_box(giro, recorte):
+    """A PDF page turned by /Rotate or cut by a /CropBox is shown (and rendered) turned or
+    cut: its words' boxes must land on the words as rendered, or a testado box drawn from
+    them would miss the data."""
+    import pikepdf
+    import pypdfium2
+
+    contenido = _pdf(texto="Expediente 4821 de la colonia Centro, solicitud de copia simple")
+    with pikepdf.open(io.BytesIO(contenido)) as pdf:
+        pdf.pages[0].Rotate = giro
+        if recorte:
+            pdf.pages[0].CropBox = list(recorte)
+        salida = io.BytesIO()
+        pdf.save(salida)
+    [hoja] = list(cargar(salida.getvalue(), "application/pdf"))
+    assert hoja.texto.startswith("Expediente 4821")
+    documento = pypdfium2.PdfDocument(salida.getvalue())
+    imagen = np.asarray(documento[0].render(scale=300 / 72, grayscale=True).to_pil())
+    documento.close()
+    assert abs(imagen.shape[1] - hoja.ancho) <= 1 and abs(imagen.shape[0] - hoja.alto) <= 1
+    for palabra in hoja.palabras[:3]:
+        x0, y0 = max(palabra.x, 0), max(palabra.y, 0)
+        recorte_palabra = imagen[y0 : palabra.y + palabra.alto, x0 : palabra.x + palabra.ancho]
+        assert recorte_palabra.size and recorte_palabra.min() < 100, palabra
+    # All the ink of the line lies inside the union of its words' boxes.
+    tinta = imagen < 128
+    cubierta = np.zeros_like(tinta)
+    for p in hoja.palabras:
+        cubierta[max(p.y, 0) : p.y + p.alto + 1, max(p.x, 0) : p.x + p.ancho + 1] = True
+    assert (tinta & ~cubierta).sum() < 0.02 * tinta.sum()
