@@ -104,7 +104,13 @@ def datos_recepcion(**cambios) -> DatosRecepcion:
 
 
 def version_aprobada(
-    escrito, textos=None, *, testar=(), asunto=None, estado=VersionPublica.Estado.APROBADA
+    escrito,
+    textos=None,
+    *,
+    testar=(),
+    asunto=None,
+    estado=VersionPublica.Estado.APROBADA,
+    anunciar=True,
 ) -> VersionPublica:
     """Data factory: a versión pública written straight through the ORM (APROBADA unless
     `estado` says otherwise). It skips the testado itself: no detection, no boxes, no burned
@@ -113,7 +119,8 @@ def version_aprobada(
     Its pages are `textos` (one per page of the escrito's first file) or else the escrito's
     finished OCR pages; in both, and in the asunto (given, or the escrito's), every item of
     `testar` is replaced by tipos.MARCA, whatever its case. Announced like the real approval
-    (documentos.eventos.escrito_cambiado), so the search outbox follows it."""
+    (documentos.eventos.escrito_cambiado: the search outbox follows it) unless `anunciar` is
+    False (for rows made directly, as the search suite's corpus is)."""
     from documentos import eventos
     from ocr.selectors import textos_por_archivo
 
@@ -138,7 +145,8 @@ def version_aprobada(
         aprobada_en=timezone.now() if aprobada else None,
         paginas=[{"archivo_id": a, "numero": n, "texto": testado(t)} for a, n, t in paginas],
     )
-    eventos.escrito_cambiado(escrito.pk)
+    if anunciar:
+        eventos.escrito_cambiado(escrito.pk)
     return version
 
 
