@@ -1,4 +1,8 @@
-"""The outbox of index updates and the database backend's denormalised search rows."""
+"""The outbox of index updates and the database backend's denormalised search rows.
+
+Staff and public documents live in separate tables (and full-text indexes): a public query
+reads only the public ones, which hold nothing but the approved versión pública's text.
+"""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -11,6 +15,7 @@ class PendienteIndice(models.Model):
     Rows are marked done once applied (and purged after two days); a failed attempt leaves
     the row pending with its error. The row id is the version of the Elasticsearch write,
     so an older read never overwrites a newer one, in the live index or a rebuild's.
+    An escrito's row refreshes both its staff and its public document.
     """
 
     class Tipo(models.TextChoices):
@@ -33,8 +38,8 @@ class PendienteIndice(models.Model):
         return f"{self.tipo} {self.objeto_id}"
 
 
-class DocumentoBusqueda(models.Model):
-    """One escrito as the database backend searches it (folded, stemmed text)."""
+class Documento(models.Model):
+    """What staff and public rows share (folded, stemmed text for the full-text index)."""
 
     # No database constraint: like an Elasticsearch index, these rows are repaired by
     # reconcile rather than by cascades.
@@ -50,48 +55,69 @@ class DocumentoBusqueda(models.Model):
     canal = models.CharField(max_length=20)
     estado = models.CharField(max_length=15)
     clasificacion = models.CharField(max_length=15)
-    publico = models.BooleanField()
     tema_id = models.IntegerField(null=True)
     tema = models.CharField(max_length=120, blank=True)
     area_id = models.IntegerField(null=True)
     area = models.CharField(max_length=200, blank=True)
-    acceso = models.TextField(blank=True)  # " a3 a5 u7 ": áreas and users that may see it
     recibido_en = models.DateTimeField(null=True)
     vence_en = models.DateField(null=True)
     respondido_en = models.DateField(null=True)
     sentido = models.CharField(max_length=15, blank=True)
-    remitente = models.CharField(max_length=300, blank=True)
     asunto = models.TextField(blank=True)
     firma = models.CharField(max_length=40)
     # Analysed text (busqueda.texto.indexable), what the full-text index reads.
     principal = models.TextField(blank=True)  # folio and asunto
-    contenido = models.TextField(blank=True)  # OCR text of every page
-    remitente_terminos = models.TextField(blank=True)
+    contenido = models.TextField(blank=True)  # the text of every page
     vector = SearchVectorField(null=True)  # PostgreSQL only (GIN index in the migration)
 
     class Meta:
-        indexes = [models.Index(fields=["publico", "recibido_en"], name="busqueda_pub_fecha_idx")]
+        abstract = True
 
     def __str__(self):
         return self.folio
 
 
-class PaginaBusqueda(models.Model):
+class DocumentoBusqueda(Documento):
+    """One escrito as staff search it: its asunto, remitente and OCR pages."""
+
+    acceso = models.TextField(blank=True)  # " a3 a5 u7 ": áreas and users that may see it
+    remitente = models.CharField(max_length=300, blank=True)
+    remitente_terminos = models.TextField(blank=True)
+
+
+class DocumentoPublicoBusqueda(Documento):
+    """One public escrito as the public searches it: the asunto and pages of its approved
+    versión pública, nothing else of its text."""
+
+
+class Pagina(models.Model):
+    archivo_id = models.IntegerField()
+    numero = models.IntegerField()  # within the file
+    pagina_global = models.IntegerField()  # across the escrito's files (staff) or the version
+    texto = models.TextField()
+
+    class Meta:
+        abstract = True
+        ordering = ["documento", "pagina_global"]
+
+    def __str__(self):
+        return f"{self.documento_id} p. {self.pagina_global}"
+
+
+class PaginaBusqueda(Pagina):
     """One OCR page of a DocumentoBusqueda, for snippets and page numbers."""
 
     documento = models.ForeignKey(
         DocumentoBusqueda, on_delete=models.CASCADE, related_name="paginas"
     )
-    archivo_id = models.IntegerField()
-    numero = models.IntegerField()
-    pagina_global = models.IntegerField()
-    texto = models.TextField()
 
-    class Meta:
-        ordering = ["documento", "pagina_global"]
 
-    def __str__(self):
-        return f"{self.documento_id} p. {self.pagina_global}"
+class PaginaPublicaBusqueda(Pagina):
+    """One page of a versión pública (its testado text), for public snippets."""
+
+    documento = models.ForeignKey(
+        DocumentoPublicoBusqueda, on_delete=models.CASCADE, related_name="paginas"
+    )
 
 
 class PaginaPortalBusqueda(models.Model):

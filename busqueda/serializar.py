@@ -1,5 +1,6 @@
 """Search results as JSON: DRF serializers that write the responses and document them in
-OpenAPI. The public never gets a remitente or an admin link; staff get both."""
+OpenAPI. The public never gets a remitente or an admin link: its links go to the versión
+pública (its PDF and page images); staff get both the remitente and admin links."""
 
 from functools import lru_cache
 
@@ -19,6 +20,13 @@ def url_escaneo(escrito_id: int, fragmento=None) -> str:
     if fragmento is not None and fragmento.archivo_id:
         url += f"?archivo={fragmento.archivo_id}&pagina={fragmento.pagina}#visor"
     return url
+
+
+def url_version_publica(folio: str, fragmento=None) -> str:
+    """The versión pública's PDF, or the image of the matched page (counted across it)."""
+    if fragmento is not None and fragmento.pagina_global:
+        return reverse("documentos:version_publica_pagina", args=[folio, fragmento.pagina_global])
+    return reverse("documentos:version_publica_pdf", args=[folio])
 
 
 class Iso(serializers.DateTimeField):
@@ -42,13 +50,22 @@ class FragmentoSerializer(serializers.Serializer):
     )
 
 
+class FragmentoPublicoSerializer(FragmentoSerializer):
+    pagina_global = serializers.IntegerField(
+        allow_null=True, help_text=_("Página contada en toda la versión pública.")
+    )
+    url = serializers.CharField(
+        required=False, help_text=_("La imagen de esa página de la versión pública.")
+    )
+
+
 class FragmentoInternoSerializer(FragmentoSerializer):
     url = serializers.CharField(
         required=False, help_text=_("El visor del escaneo abierto en esa página.")
     )
 
 
-class ResultadoSerializer(serializers.Serializer):
+class _Resultado(serializers.Serializer):
     id = serializers.IntegerField(source="escrito_id")
     folio = serializers.CharField()
     tipo = serializers.CharField()
@@ -60,10 +77,29 @@ class ResultadoSerializer(serializers.Serializer):
     recibido_en = Iso(allow_null=True)
     vence_en = IsoFecha(allow_null=True)
     puntuacion = serializers.FloatField()
-    fragmentos = FragmentoSerializer(many=True)
 
 
-class ResultadoInternoSerializer(ResultadoSerializer):
+class ResultadoSerializer(_Resultado):
+    """A public result: what its versión pública says, linked to its PDF and pages."""
+
+    asunto = serializers.CharField(help_text=_("El asunto de la versión pública."))
+    fragmentos = FragmentoPublicoSerializer(
+        many=True, help_text=_("Del asunto y del texto de la versión pública.")
+    )
+    url = serializers.SerializerMethodField(help_text=_("El PDF de la versión pública."))
+
+    def get_url(self, r) -> str:
+        return url_version_publica(r.folio)
+
+    def to_representation(self, r):
+        datos = super().to_representation(r)
+        for fragmento, salida in zip(r.fragmentos, datos["fragmentos"], strict=True):
+            if fragmento.pagina_global:
+                salida["url"] = url_version_publica(r.folio, fragmento)
+        return datos
+
+
+class ResultadoInternoSerializer(_Resultado):
     fragmentos = FragmentoInternoSerializer(many=True)
     remitente = serializers.CharField(allow_null=True)
     url = serializers.SerializerMethodField(help_text=_("Página del escrito en la administración."))

@@ -3,9 +3,14 @@
 Every index update goes through `encolar`, which writes a PendienteIndice row in the
 caller's transaction and, on commit, starts the task that applies pending rows. When the
 index is down the rows stay, and the next task or `search_index update` applies them.
+
+An escrito has two documents in two stores: "escritos" (staff) and "publicos" (only while it
+is public, built from its approved versión pública); one outbox row refreshes both.
 """
 
 import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
@@ -21,8 +26,24 @@ from .models import PendienteIndice
 log = logging.getLogger(__name__)
 
 T = PendienteIndice.Tipo
-TIPOS = {T.ESCRITO: "escritos", T.PAGINA: "paginas"}
-FUENTES = {"escritos": documento, "paginas": paginas}
+
+
+@dataclass(frozen=True)
+class Fuente:
+    """How one store is built from the database: documents by id, every id, their key."""
+
+    documentos: Callable[[Iterable[int]], Iterable[dict]]
+    todos_los_ids: Callable[[], Iterable[int]]
+    clave: str
+
+
+FUENTES = {
+    "escritos": Fuente(documento.documentos, documento.todos_los_ids, "escrito_id"),
+    "publicos": Fuente(documento.documentos_publicos, documento.ids_publicos, "escrito_id"),
+    "paginas": Fuente(paginas.documentos, paginas.todos_los_ids, "page_id"),
+}
+# The stores one outbox row refreshes.
+TIPOS = {T.ESCRITO: ("escritos", "publicos"), T.PAGINA: ("paginas",)}
 LOTE = 500
 GUARDAR_HECHOS = timedelta(days=2)
 
@@ -88,16 +109,24 @@ def _aplicar(filas) -> None:
     version = max(f[0] for f in filas)
     por_tipo: dict[str, set[int]] = {}
     for _, tipo, objeto_id in filas:
-        por_tipo.setdefault(TIPOS[tipo], set()).add(objeto_id)
+        for almacen in TIPOS[tipo]:
+            por_tipo.setdefault(almacen, set()).add(objeto_id)
     for tipo, ids in por_tipo.items():
-        docs = list(FUENTES[tipo].documentos(sorted(ids)))
-        clave = "escrito_id" if tipo == "escritos" else "page_id"
-        presentes = {d[clave] for d in docs}
+        fuente = FUENTES[tipo]
+        docs = list(fuente.documentos(sorted(ids)))
+        presentes = {d[fuente.clave] for d in docs}
         backend.guardar(tipo, docs, sorted(ids - presentes), version)
 
 
 def pendientes() -> int:
     return PendienteIndice.objects.filter(hecho_en=None).count()
+
+
+def cuentas() -> dict[str, int]:
+    """Documents in each store of the index."""
+    backend = actual()
+    backend.preparar()
+    return {tipo: backend.contar(tipo) for tipo in FUENTES}
 
 
 def reconstruir(progreso=None) -> dict[str, int]:
@@ -128,13 +157,12 @@ def reconciliar(progreso=None) -> dict[str, dict[str, int]]:
         version = _ultima_version()
         indexadas = backend.firmas(tipo)
         ids = list(fuente.todos_los_ids())
-        clave = "escrito_id" if tipo == "escritos" else "page_id"
         faltan = distintas = 0
         lote = []
         vistos = set()
         for doc in fuente.documentos(ids):
-            vistos.add(doc[clave])
-            actual_ = indexadas.get(doc[clave])
+            vistos.add(doc[fuente.clave])
+            actual_ = indexadas.get(doc[fuente.clave])
             if actual_ is None:
                 faltan += 1
             elif actual_ != firma(doc):

@@ -77,7 +77,10 @@ class BusquedaPublica(VistaJSON):
     @extend_schema(
         operation_id="busqueda",
         summary=gettext_lazy("Buscar en el archivo público"),
-        description=gettext_lazy("Solo escritos públicos y publicados; nunca datos del remitente."),
+        description=gettext_lazy(
+            "Solo escritos públicos y publicados, con el asunto y el texto de su versión pública "
+            "aprobada; nunca datos del remitente ni el texto original de los escaneos."
+        ),
         parameters=[ConsultaSerializer],
         responses=respuestas(
             serializar.ResultadosSerializer,

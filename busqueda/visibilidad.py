@@ -1,7 +1,9 @@
 """Who sees what in search: documentos.visibilidad translated into one search scope.
 
-Every backend filters with `Alcance` and nothing else. The index carries `publico`
-(visibilidad.es_publico) and `areas`/`usuarios` (visibilidad.acceso_staff).
+Every backend filters with `Alcance` and nothing else. The public scope reads only the
+public store (documents of `visibilidad.escritos_publicos`, built from their approved
+versión pública); staff scopes read the staff store, whose documents carry `areas`/`usuarios`
+(visibilidad.acceso_staff).
 """
 
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from documentos import visibilidad
 
 @dataclass(frozen=True)
 class Alcance:
-    publico: bool  # only public escritos, no remitente data, no remitente matching
+    publico: bool  # the public store: versiones públicas only, no remitente at all
     todo: bool = False
     areas: tuple[int, ...] = ()
     usuario_id: int | None = None

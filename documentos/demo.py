@@ -319,7 +319,7 @@ def _avanzar(escrito, area, personal, ventanilla, dias_atras, azar):
     if etapa < 4:
         return
     flujo.concluir(escrito, usuario=operativo)
-    if escrito.clasificacion == Escrito.Clasificacion.PUBLICA and azar.random() < 0.6:
-        flujo.publicar(escrito, True, usuario=ventanilla)
+    # Nothing is published: publishing needs an approved versión pública (documentos.services
+    # .version_publica), which needs the pages read by OCR, done later by the worker.
     if etapa >= 5:
         flujo.archivar(escrito, usuario=ventanilla)

@@ -5,8 +5,9 @@ transaction, and each upper package connects its receiver in its own apps.py. Re
 start background work defer it to on_commit, so a task never sees a half-made escrito.
 
 - `archivo_guardado` (archivo_id): a file of an escrito was stored; ocr reads its text.
-- `escrito_cambiado` (escrito_id): metadata, visibility or text of an escrito changed;
-  busqueda writes its outbox row in this transaction and indexes after commit.
+- `escrito_cambiado` (escrito_id): metadata, visibility or text of an escrito changed (its
+  versión pública approved or invalidated too); busqueda writes its outbox row in this
+  transaction and, after commit, refreshes its staff and public documents.
 """
 
 from django.dispatch import Signal

@@ -53,6 +53,12 @@ def puede_testar(usuario, escrito: Escrito) -> bool:
     return _en_grupo(usuario, roles.CONTRALORIA) or puede_archivar(usuario, escrito)
 
 
+def puede_publicar(usuario, escrito: Escrito) -> bool:
+    """Publish in (or withdraw from) the public archive: whoever may approve its versión
+    pública (the transparency unit, and whoever may archive the escrito)."""
+    return puede_testar(usuario, escrito)
+
+
 def puede_cancelar(usuario, escrito: Escrito) -> bool:
     return es_oficialia(usuario)
 

@@ -124,7 +124,7 @@ def acciones_disponibles(usuario, escrito: Escrito) -> frozenset[str]:
     if (
         escrito.clasificacion == Escrito.Clasificacion.PUBLICA
         and escrito.estado != E.CANCELADO
-        and permisos.puede_archivar(usuario, escrito)
+        and permisos.puede_publicar(usuario, escrito)
     ):
         acciones.add("retirar" if escrito.publicado else "publicar")
     return frozenset(acciones)

@@ -1,21 +1,23 @@
 """Who may see which escritos: the one place these rules live.
 
-Public pages, public search and public APIs go through `escritos_publicos` and
-`CAMPOS_PUBLICOS`; staff views and staff search go through `escritos_visibles`.
+Public pages, public search and public APIs go through `escritos_publicos` (or `es_publico`),
+show only `CAMPOS_PUBLICOS` of the escrito and take every text, image and file (subject, pages,
+PDF) from its approved versión pública (`version_aprobada`, `version_publicada`); staff views
+and staff search go through `escritos_visibles`.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cms import roles
 
-from .models import Escrito
+from .models import Escrito, VersionPublica
 
 # Fields of an escrito that may be shown to anyone (never remitente data or the access code).
+# Its subject and text are not among them: the public reads the versión pública's.
 CAMPOS_PUBLICOS = (
     "folio",
     "tipo",
     "canal",
-    "asunto",
     "tema",
     "recibido_en",
     "estado",
@@ -28,9 +30,17 @@ CAMPOS_PUBLICOS = (
 ROLES_CON_VISTA_TOTAL = (roles.OFICIALIA, roles.ARCHIVO, roles.CONTRALORIA)
 
 
+def versiones_aprobadas() -> QuerySet[VersionPublica]:
+    return VersionPublica.objects.filter(estado=VersionPublica.Estado.APROBADA)
+
+
 def filtro_publico() -> Q:
-    return Q(clasificacion=Escrito.Clasificacion.PUBLICA, publicado=True) & ~Q(
-        estado=Escrito.Estado.CANCELADO
+    """Pública, publicado, not cancelled and with an approved versión pública: `publicado`
+    alone (set by the ORM, an old row, a bug) is never enough."""
+    return (
+        Q(clasificacion=Escrito.Clasificacion.PUBLICA, publicado=True)
+        & ~Q(estado=Escrito.Estado.CANCELADO)
+        & Q(Exists(versiones_aprobadas().filter(escrito=OuterRef("pk"))))
     )
 
 
@@ -38,25 +48,27 @@ def escritos_publicos() -> QuerySet[Escrito]:
     return Escrito.objects.filter(filtro_publico())
 
 
+def version_aprobada(escrito: Escrito) -> VersionPublica | None:
+    """The escrito's approved versión pública (at most one is in force), or None."""
+    return versiones_aprobadas().filter(escrito=escrito).order_by("-pk").first()
+
+
 def es_publico(escrito: Escrito) -> bool:
     return (
         escrito.clasificacion == Escrito.Clasificacion.PUBLICA
         and escrito.publicado
         and escrito.estado != Escrito.Estado.CANCELADO
+        and version_aprobada(escrito) is not None
     )
 
 
 def version_publicada(folio: str):
     """The approved versión pública of a public escrito, by folio; None if it is not public.
     The only way public views reach an escrito's content."""
-    from .models import VersionPublica
-
     return (
-        VersionPublica.objects.select_related("escrito", "pdf")
-        .filter(
-            estado=VersionPublica.Estado.APROBADA,
-            escrito__in=escritos_publicos().filter(folio=folio),
-        )
+        versiones_aprobadas()
+        .select_related("escrito", "pdf")
+        .filter(escrito__in=escritos_publicos().filter(folio=folio))
         .first()
     )
 

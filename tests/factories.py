@@ -1,6 +1,7 @@
 """factory_boy factories and small file builders shared by the suite."""
 
 import io
+import re
 from pathlib import Path
 
 import factory
@@ -8,10 +9,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from documentos.models import Area, Escrito, Tema
+from documentos.models import Area, Escrito, Tema, VersionPublica
 from documentos.services.recepcion import DatosRecepcion
+from documentos.testado import tipos
 
 
 class UsuarioFactory(factory.django.DjangoModelFactory):
@@ -98,6 +101,53 @@ def datos_recepcion(**cambios) -> DatosRecepcion:
     if "archivos" not in valores:
         valores["archivos"] = [subida("escaneo.png", imagen_bytes(texto=valores["asunto"]))]
     return DatosRecepcion(**valores)
+
+
+def version_aprobada(
+    escrito,
+    textos=None,
+    *,
+    testar=(),
+    asunto=None,
+    estado=VersionPublica.Estado.APROBADA,
+    anunciar=True,
+) -> VersionPublica:
+    """Data factory: a versión pública written straight through the ORM (APROBADA unless
+    `estado` says otherwise). It skips the testado itself: no detection, no boxes, no burned
+    images or public PDF (those are tested where they are made).
+
+    Its pages are `textos` (one per page of the escrito's first file) or else the escrito's
+    finished OCR pages; in both, and in the asunto (given, or the escrito's), every item of
+    `testar` is replaced by tipos.MARCA, whatever its case. Announced like the real approval
+    (documentos.eventos.escrito_cambiado: the search outbox follows it) unless `anunciar` is
+    False (for rows made directly, as the search suite's corpus is)."""
+    from documentos import eventos
+    from ocr.selectors import textos_por_archivo
+
+    def testado(texto: str) -> str:
+        for dato in testar:
+            texto = re.sub(re.escape(dato), tipos.MARCA, texto, flags=re.IGNORECASE)
+        return texto
+
+    archivos = list(escrito.archivos.order_by("orden", "pk").values_list("pk", flat=True))
+    if textos is not None:
+        paginas = [(archivos[0], n, t) for n, t in enumerate(textos, start=1)]
+    else:
+        leidos = textos_por_archivo(archivos)
+        paginas = [(a, n, t) for a in archivos for n, t in leidos.get(a, [])]
+    aprobada = estado == VersionPublica.Estado.APROBADA
+    version = VersionPublica.objects.create(
+        escrito=escrito,
+        estado=estado,
+        huella="0" * 64,
+        asunto=testado(escrito.asunto if asunto is None else asunto),
+        fundamento=tipos.fundamento(),
+        aprobada_en=timezone.now() if aprobada else None,
+        paginas=[{"archivo_id": a, "numero": n, "texto": testado(t)} for a, n, t in paginas],
+    )
+    if anunciar:
+        eventos.escrito_cambiado(escrito.pk)
+    return version
 
 
 # Texts that are markup or formulas to reportlab and spreadsheets: every export must show

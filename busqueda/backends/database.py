@@ -4,31 +4,74 @@ Text is folded and stemmed in Python (busqueda.texto) before it is stored, so bo
 vendors match the same words: SQLite through an FTS5 table (MATCH, bm25), PostgreSQL
 through a tsvector with the 'simple' configuration (weights A asunto/folio, B pages,
 D remitente). Snippets are cut in Python with the same analysis.
+
+Staff and public documents have their own tables and full-text indexes (`PERSONAL`,
+`PUBLICOS`): a public query reads only the public store, which holds the approved versión
+pública's text and nothing else of the escrito's.
 """
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Q, TextField, Value
+from django.db.models import F, Model, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 from django.utils import timezone
 
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
-from ..models import DocumentoBusqueda, PaginaBusqueda, PaginaPortalBusqueda
+from ..models import (
+    DocumentoBusqueda,
+    DocumentoPublicoBusqueda,
+    PaginaBusqueda,
+    PaginaPortalBusqueda,
+    PaginaPublicaBusqueda,
+)
 from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
-from ..visibilidad import PUBLICO, Alcance
+from ..visibilidad import Alcance
 from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo, firma
 
-FTS = "busqueda_fts"
 FTS_PORTAL = "busqueda_fts_portal"
 LOTE = 500
 MAX_TSVECTOR = 400_000  # characters of stemmed text
+
+
+@dataclass(frozen=True)
+class Almacen:
+    """Where one kind of escrito document lives: its rows, page rows and FTS5 table."""
+
+    modelo: type[Model]
+    paginas: type[Model]
+    fts: str
+    columnas: tuple[str, ...]  # FTS5 columns, after the rowid
+    personal: bool  # staff documents carry the remitente and who may see them
+
+
+PERSONAL = Almacen(
+    DocumentoBusqueda,
+    PaginaBusqueda,
+    "busqueda_fts",
+    ("principal", "contenido", "remitente"),
+    personal=True,
+)
+PUBLICOS = Almacen(
+    DocumentoPublicoBusqueda,
+    PaginaPublicaBusqueda,
+    "busqueda_fts_publico",
+    ("principal", "contenido"),
+    personal=False,
+)
+ALMACENES = {"escritos": PERSONAL, "publicos": PUBLICOS}
+
+
+def _almacen(alcance: Alcance) -> Almacen:
+    """The public reads only the public store: staff text is not even in its tables."""
+    return PUBLICOS if alcance.publico else PERSONAL
 
 
 def _sqlite() -> bool:
@@ -43,37 +86,38 @@ def preparar() -> None:
 # Writes
 
 
-def _fila(doc: dict) -> DocumentoBusqueda:
-    acceso = [f"a{a}" for a in doc["areas"]] + [f"u{u}" for u in doc["usuarios"]]
-    return DocumentoBusqueda(
+def _fila(doc: dict, almacen: Almacen):
+    fila = almacen.modelo(
         escrito_id=doc["escrito_id"],
         folio=doc["folio"],
         tipo=doc["tipo"],
         canal=doc["canal"],
         estado=doc["estado"],
         clasificacion=doc["clasificacion"],
-        publico=doc["publico"],
         tema_id=doc["tema_id"],
         tema=doc["tema"],
         area_id=doc["area_id"],
         area=doc["area"],
-        acceso=f" {' '.join(acceso)} ",
         recibido_en=doc["recibido_en"],
         vence_en=doc["vence_en"],
         respondido_en=doc["respondido_en"],
         sentido=doc["sentido"],
-        remitente=doc["remitente"],
         asunto=doc["asunto"],
         firma=firma(doc),
         principal=indexable(f"{doc['folio']} {doc['asunto']}"),
         contenido=indexable(" ".join(p["texto"] for p in doc["paginas"])),
-        remitente_terminos=indexable(doc["remitente"]),
     )
+    if almacen.personal:
+        acceso = [f"a{a}" for a in doc["areas"]] + [f"u{u}" for u in doc["usuarios"]]
+        fila.acceso = f" {' '.join(acceso)} "
+        fila.remitente = doc["remitente"]
+        fila.remitente_terminos = indexable(doc["remitente"])
+    return fila
 
 
-def _paginas(doc: dict) -> list[PaginaBusqueda]:
+def _paginas(doc: dict, almacen: Almacen) -> list:
     return [
-        PaginaBusqueda(
+        almacen.paginas(
             documento_id=doc["escrito_id"],
             archivo_id=p["archivo_id"],
             numero=p["numero"],
@@ -84,43 +128,48 @@ def _paginas(doc: dict) -> list[PaginaBusqueda]:
     ]
 
 
-def _vector_escritos(ids=None) -> None:
-    if _sqlite():
-        return
-    qs = (
-        DocumentoBusqueda.objects.all()
-        if ids is None
-        else DocumentoBusqueda.objects.filter(pk__in=ids)
-    )
-    qs.update(
-        vector=SearchVector("principal", weight="A", config="simple")
+def _vector(almacen: Almacen, ids) -> None:
+    vector = (
+        SearchVector("principal", weight="A", config="simple")
         # a tsvector holds at most 1 MB: very long escritos are matched on their first pages
         + SearchVector(Left("contenido", MAX_TSVECTOR), weight="B", config="simple")
-        + SearchVector("remitente_terminos", weight="D", config="simple")
     )
+    if almacen.personal:
+        vector += SearchVector("remitente_terminos", weight="D", config="simple")
+    almacen.modelo.objects.filter(pk__in=ids).update(vector=vector)
 
 
-def _escribir_escritos(docs: list[dict]) -> None:
-    filas = [_fila(d) for d in docs]
+def _terminos_fts(fila, almacen: Almacen) -> tuple:
+    columnas = {"remitente": "remitente_terminos"}
+    return (fila.pk, *(getattr(fila, columnas.get(c, c)) for c in almacen.columnas))
+
+
+def _escribir(almacen: Almacen, docs: list[dict]) -> None:
+    filas = [_fila(d, almacen) for d in docs]
     ids = [f.pk for f in filas]
-    _borrar_escritos(ids)
-    DocumentoBusqueda.objects.bulk_create(filas)
-    PaginaBusqueda.objects.bulk_create([p for d in docs for p in _paginas(d)])
+    _borrar(almacen, ids)
+    almacen.modelo.objects.bulk_create(filas)
+    almacen.paginas.objects.bulk_create([p for d in docs for p in _paginas(d, almacen)])
     if _sqlite():
+        marcas = ", ".join(["%s"] * (len(almacen.columnas) + 1))
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS}(rowid, principal, contenido, remitente) VALUES (%s, %s, %s, %s)",  # noqa: S608
-                [(f.pk, f.principal, f.contenido, f.remitente_terminos) for f in filas],
+                f"INSERT INTO {almacen.fts}(rowid, {', '.join(almacen.columnas)}) "  # noqa: S608 (constant names)
+                f"VALUES ({marcas})",
+                [_terminos_fts(f, almacen) for f in filas],
             )
     else:
-        _vector_escritos(ids)
+        _vector(almacen, ids)
 
 
-def _borrar_escritos(ids: list[int]) -> None:
-    DocumentoBusqueda.objects.filter(pk__in=ids).delete()
+def _borrar(almacen: Almacen, ids: list[int]) -> None:
+    almacen.modelo.objects.filter(pk__in=ids).delete()
     if _sqlite() and ids:
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(i,) for i in ids])  # noqa: S608
+            cursor.executemany(
+                f"DELETE FROM {almacen.fts} WHERE rowid = %s",  # noqa: S608 (constant table)
+                [(i,) for i in ids],
+            )
 
 
 def _escribir_paginas(docs: list[dict]) -> None:
@@ -165,24 +214,26 @@ def _borrar_paginas(ids: list[int]) -> None:
 
 
 def guardar(tipo: str, docs: list[dict], borrados: list[int], version: int | None = None):
+    """`tipo`: "escritos" (staff documents), "publicos" (public ones) or "paginas" (portal)."""
     with transaction.atomic():
-        if tipo == "escritos":
-            _borrar_escritos(borrados)
+        if tipo in ALMACENES:
+            _borrar(ALMACENES[tipo], borrados)
             if docs:
-                _escribir_escritos(docs)
+                _escribir(ALMACENES[tipo], docs)
         else:
             _borrar_paginas(borrados)
             if docs:
                 _escribir_paginas(docs)
 
 
+def _modelo(tipo: str) -> type[Model]:
+    return ALMACENES[tipo].modelo if tipo in ALMACENES else PaginaPortalBusqueda
+
+
 def reconstruir(tipo: str, docs: Iterable[dict], version: int | None = None, progreso=None):
     """Replace everything in one transaction (readers keep the old rows until commit)."""
     with transaction.atomic():
-        if tipo == "escritos":
-            _borrar_escritos(list(DocumentoBusqueda.objects.values_list("pk", flat=True)))
-        else:
-            _borrar_paginas(list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
+        guardar(tipo, [], list(_modelo(tipo).objects.values_list("pk", flat=True)))
         lote = []
         for doc in docs:
             lote.append(doc)
@@ -203,8 +254,11 @@ def activar(tipo: str, nuevo: str) -> None:
 
 
 def firmas(tipo: str) -> dict[int, str]:
-    modelo = DocumentoBusqueda if tipo == "escritos" else PaginaPortalBusqueda
-    return dict(modelo.objects.values_list("pk", "firma"))
+    return dict(_modelo(tipo).objects.values_list("pk", "firma"))
+
+
+def contar(tipo: str) -> int:
+    return _modelo(tipo).objects.count()
 
 
 def refrescar() -> None:
@@ -212,8 +266,8 @@ def refrescar() -> None:
 
 
 def borrar_todo() -> None:
-    guardar("escritos", [], list(DocumentoBusqueda.objects.values_list("pk", flat=True)))
-    guardar("paginas", [], list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
+    for tipo in (*ALMACENES, "paginas"):
+        guardar(tipo, [], list(_modelo(tipo).objects.values_list("pk", flat=True)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -228,31 +282,30 @@ def _raices(nodo) -> tuple[list[str], bool]:
     return terminos(nodo.texto), False
 
 
-def _fts(nodo, alcance: Alcance, columnas=None) -> str:
+def _fts(nodo, columnas: tuple[str, ...]) -> str:
     palabras, prefijo = _raices(nodo)
-    columnas = columnas or (
-        "{principal contenido}" if alcance.publico else "{principal contenido remitente}"
-    )
-    return f'{columnas} : "{" ".join(palabras)}"' + (" *" if prefijo else "")
+    return f'{{{" ".join(columnas)}}} : "{" ".join(palabras)}"' + (" *" if prefijo else "")
 
 
-def _tsquery(nodo, alcance: Alcance, pesos=None) -> str:
+def _tsquery(nodo) -> str:
     palabras, prefijo = _raices(nodo)
-    pesos = pesos if pesos is not None else ("ABC" if alcance.publico else "")
-    marcas = [f"'{p}'" + (":" + pesos if pesos else "") for p in palabras]
+    marcas = [f"'{p}'" for p in palabras]
     if prefijo:
-        marcas[-1] = f"'{palabras[-1]}':*{pesos}"
+        marcas[-1] = f"'{palabras[-1]}':*"
     return " <-> ".join(marcas)
 
 
-def _atomo(nodo, alcance: Alcance) -> Q:
+def _atomo(nodo, almacen: Almacen) -> Q:
     if not _raices(nodo)[0]:
         return Q()
     if _sqlite():
         return Q(
-            pk__in=RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [_fts(nodo, alcance)])  # noqa: S608, S611 (constant table, bound parameter)
+            pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
+                f"SELECT rowid FROM {almacen.fts} WHERE {almacen.fts} MATCH %s",  # noqa: S608
+                [_fts(nodo, almacen.columnas)],
+            )
         )
-    return Q(vector=SearchQuery(_tsquery(nodo, alcance), search_type="raw", config="simple"))
+    return Q(vector=SearchQuery(_tsquery(nodo), search_type="raw", config="simple"))
 
 
 def compilar(nodo, atomo) -> Q:
@@ -274,20 +327,19 @@ def _rango_portal(buenos):
     if not buenos:
         return None
     if _sqlite():
-        expresion = " OR ".join(f"({_fts(b, PUBLICO, '{titulo texto}')})" for b in buenos)
+        expresion = " OR ".join(f"({_fts(b, ('titulo', 'texto'))})" for b in buenos)
         return RawSQL(  # noqa: S611 (constant table, bound parameter)
             f"SELECT -bm25({FTS_PORTAL}) FROM {FTS_PORTAL} WHERE {FTS_PORTAL} MATCH %s "  # noqa: S608
             "AND rowid = busqueda_paginaportalbusqueda.page_id",
             [expresion],
         )
-    expresion = " | ".join(f"({_tsquery(b, PUBLICO, pesos='')})" for b in buenos)
+    expresion = " | ".join(f"({_tsquery(b)})" for b in buenos)
     return SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
 
 
 def filtro_alcance(alcance: Alcance) -> Q:
-    if alcance.publico:
-        return Q(publico=True)
-    if alcance.todo:
+    """Within the scope's store: the public one holds only public escritos."""
+    if alcance.publico or alcance.todo:
         return Q()
     permitido = Q(pk__in=[])
     for area in alcance.areas:
@@ -316,9 +368,10 @@ _CAMPOS_FACETAS = [c for f, c in FACETAS.items() if f != "anio"]
 
 
 def _consulta(consulta: Consulta, alcance: Alcance):
-    qs = DocumentoBusqueda.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
+    almacen = _almacen(alcance)
+    qs = almacen.modelo.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
     if consulta.arbol is not None:
-        qs = qs.filter(compilar(consulta.arbol, lambda nodo: _atomo(nodo, alcance)))
+        qs = qs.filter(compilar(consulta.arbol, lambda nodo: _atomo(nodo, almacen)))
     return qs
 
 
@@ -336,20 +389,22 @@ def _facetas(filas, consulta: Consulta) -> dict:
     return etiquetar_facetas({f: list(c.items()) for f, c in cuentas.items()}, consulta)
 
 
-def _rangos(qs, buenos, alcance: Alcance) -> dict[int, float]:
+def _rangos(qs, buenos, almacen: Almacen) -> dict[int, float]:
     """Relevance of the matching rows (higher is better)."""
     buenos = [b for b in buenos if _raices(b)[0]]
     if not buenos:
         return {}
     if _sqlite():
-        expresion = " OR ".join(f"({_fts(b, alcance)})" for b in buenos)
+        expresion = " OR ".join(f"({_fts(b, almacen.columnas)})" for b in buenos)
+        pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, -bm25({FTS}, 4.0, 1.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+                f"SELECT rowid, -bm25({almacen.fts}, {pesos}) FROM {almacen.fts} "  # noqa: S608
+                f"WHERE {almacen.fts} MATCH %s",
                 [expresion],
             )
             return dict(cursor.fetchall())
-    expresion = " | ".join(f"({_tsquery(b, alcance)})" for b in buenos)
+    expresion = " | ".join(f"({_tsquery(b)})" for b in buenos)
     rango = SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
     return dict(qs.annotate(rango=rango).values_list("pk", "rango"))
 
@@ -368,7 +423,7 @@ def _ordenar(filas, orden: str, rangos: dict[int, float]):
     return sorted(filas, key=lambda f: (-_marca(f[1]), -f[0]))
 
 
-def _fuente(fila: DocumentoBusqueda) -> dict:
+def _fuente(fila) -> dict:
     return {
         "escrito_id": fila.pk,
         "folio": fila.folio,
@@ -380,11 +435,11 @@ def _fuente(fila: DocumentoBusqueda) -> dict:
         "area": fila.area,
         "recibido_en": fila.recibido_en,
         "vence_en": fila.vence_en,
-        "remitente": fila.remitente,
+        "remitente": getattr(fila, "remitente", None),  # staff rows only
     }
 
 
-def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
+def _fragmentos(filas, buenos, almacen: Almacen) -> dict[int, list[Fragmento]]:
     if not buenos:
         return {}
     buenos = comparador(buenos)
@@ -392,7 +447,7 @@ def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
     for fila in filas:
         if html := resaltar(fila.asunto, buenos):
             fragmentos[fila.pk].append(Fragmento(html))
-    paginas = PaginaBusqueda.objects.filter(documento_id__in=[f.pk for f in filas]).order_by(
+    paginas = almacen.paginas.objects.filter(documento_id__in=[f.pk for f in filas]).order_by(
         "documento_id", "pagina_global"
     )
     cuantas = Counter()
@@ -410,20 +465,21 @@ def _fragmentos(filas, buenos) -> dict[int, list[Fragmento]]:
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     """One query for the matching rows (with the facet fields), one for relevance, one for
     the page: the boolean tree and filters run once, not once per facet."""
+    almacen = _almacen(alcance)
     qs = _consulta(consulta, alcance)
     filas = list(qs.values_list("pk", "recibido_en", "vence_en", *_CAMPOS_FACETAS))
     facetas = _facetas(filas, consulta) if consulta.facetas else {}
     buenos = positivos(consulta.arbol)
-    rangos = _rangos(qs, buenos, alcance) if consulta.orden == "relevancia" else {}
+    rangos = _rangos(qs, buenos, almacen) if consulta.orden == "relevancia" else {}
     pagina = [
         f[0]
         for f in _ordenar(filas, consulta.orden, rangos)[
             consulta.desde : consulta.desde + consulta.por_pagina
         ]
     ]
-    por_id = DocumentoBusqueda.objects.in_bulk(pagina)
+    por_id = almacen.modelo.objects.in_bulk(pagina)
     filas_pagina = [por_id[i] for i in pagina]
-    fragmentos = _fragmentos(filas_pagina, buenos)
+    fragmentos = _fragmentos(filas_pagina, buenos, almacen)
     return Resultados(
         total=len(filas),
         resultados=[
@@ -439,7 +495,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
 
 def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
-    fila = DocumentoBusqueda.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
+    fila = _almacen(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
     if fila is None:
         return None  # unknown, or not visible to this scope: nothing is revealed
     frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
@@ -457,7 +513,6 @@ def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
     arbol = analizar(q)
     if arbol is None:
         return []
-    publico = PUBLICO
     buenos = positivos(arbol)
     qs = PaginaPortalBusqueda.objects.all()
     if _sqlite():
@@ -468,7 +523,7 @@ def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
             return Q(
                 pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
                     f"SELECT rowid FROM {FTS_PORTAL} WHERE {FTS_PORTAL} MATCH %s",  # noqa: S608
-                    [_fts(nodo, publico, "{titulo texto}")],
+                    [_fts(nodo, ("titulo", "texto"))],
                 )
             )
     else:
@@ -476,11 +531,7 @@ def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
         def atomo(nodo):
             if not _raices(nodo)[0]:
                 return Q()
-            return Q(
-                vector=SearchQuery(
-                    _tsquery(nodo, publico, pesos=""), search_type="raw", config="simple"
-                )
-            )
+            return Q(vector=SearchQuery(_tsquery(nodo), search_type="raw", config="simple"))
 
     qs = qs.filter(compilar(arbol, atomo))
     rango = _rango_portal(buenos)

@@ -5,6 +5,10 @@ on a full production node: every text is indexed twice, as typed (standard token
 lowercase, _spanish_ stop words, hunspell es_ES: inflections) and folded in Python
 (`*_plegado`: accents removed; fuzzy matching for OCR errors, prefixes for
 search-as-you-type).
+
+Staff documents and public ones live in separate versioned indexes behind their own aliases
+(`<prefix>-escritos`, `<prefix>-publicos`): a public query only ever names the public alias,
+whose documents hold the approved versión pública's text and nothing else of the escrito's.
 """
 
 import itertools
@@ -17,7 +21,6 @@ from django.conf import settings
 from elasticsearch import NotFoundError, helpers
 from elasticsearch.dsl import (
     A,
-    Boolean,
     Date,
     Document,
     Index,
@@ -76,32 +79,41 @@ class PaginaDoc(InnerDoc):
     )
 
 
-class EscritoDoc(Document):
+class PublicoDoc(Document):
+    """A public escrito: public metadata and its approved versión pública's text."""
+
     escrito_id = Integer()
     folio = Keyword(normalizer=MINUSCULAS)
     tipo = Keyword()
     canal = Keyword()
     estado = Keyword()
     clasificacion = Keyword()
-    publico = Boolean()
     tema_id = Integer()
     tema = Keyword(index=False)
     area_id = Integer()
     area = Keyword(index=False)
-    areas = Integer()
-    usuarios = Integer()
     recibido_en = Date()
     vence_en = Date()
     respondido_en = Date()
     sentido = Keyword()
-    remitente = _texto()
-    remitente_plegado = _plegado()
     asunto = _texto()
     asunto_plegado = _plegado(offsets=True)
     paginas = Nested(PaginaDoc)
     contenido = _texto()  # every page, copied from paginas.texto (matching across pages)
     contenido_plegado = _plegado()
     firma = Keyword(index=False)
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+class EscritoDoc(PublicoDoc):
+    """An escrito as staff search it: also its remitente and who may see it."""
+
+    areas = Integer()
+    usuarios = Integer()
+    remitente = _texto()
+    remitente_plegado = _plegado()
 
     class Meta:
         dynamic = MetaField("strict")
@@ -121,7 +133,7 @@ class PaginaPortalDoc(Document):
         dynamic = MetaField("strict")
 
 
-DOCUMENTOS = {"escritos": EscritoDoc, "paginas": PaginaPortalDoc}
+DOCUMENTOS = {"escritos": EscritoDoc, "publicos": PublicoDoc, "paginas": PaginaPortalDoc}
 
 
 # ---------------------------------------------------------------------------------------
@@ -178,7 +190,8 @@ def fuente_escrito(doc: dict) -> dict:
     """The document as Elasticsearch stores it: folded copies added."""
     fuente = dict(doc, firma=firma(doc))
     fuente["asunto_plegado"] = plegar(doc["asunto"])
-    fuente["remitente_plegado"] = plegar(doc["remitente"])
+    if "remitente" in doc:  # staff documents only
+        fuente["remitente_plegado"] = plegar(doc["remitente"])
     fuente["paginas"] = [dict(p, texto_plegado=plegar(p["texto"])) for p in doc["paginas"]]
     return fuente
 
@@ -192,8 +205,8 @@ def fuente_pagina(doc: dict) -> dict:
     )
 
 
-FUENTES = {"escritos": fuente_escrito, "paginas": fuente_pagina}
-CLAVES = {"escritos": "escrito_id", "paginas": "page_id"}
+FUENTES = {"escritos": fuente_escrito, "publicos": fuente_escrito, "paginas": fuente_pagina}
+CLAVES = {"escritos": "escrito_id", "publicos": "escrito_id", "paginas": "page_id"}
 
 
 def acciones(tipo: str, docs: Iterable[dict], indice: str, version: int | None = None):
@@ -323,6 +336,10 @@ def firmas(tipo: str) -> dict[int, str]:
     return resultado
 
 
+def contar(tipo: str) -> int:
+    return get_client().count(index=alias(tipo))["count"]
+
+
 def refrescar() -> None:
     get_client().indices.refresh(index=",".join(alias(t) for t in DOCUMENTOS))
 
@@ -392,10 +409,14 @@ def compilar(nodo, raices, plegados, folio=True):
     raise TypeError(nodo)
 
 
+def indice(alcance: Alcance) -> str:
+    """The public reads only the public index: staff text is not even in its documents."""
+    return alias("publicos" if alcance.publico else "escritos")
+
+
 def filtro_alcance(alcance: Alcance) -> list:
-    if alcance.publico:
-        return [Q("term", publico=True)]
-    if alcance.todo:
+    """Within the scope's index: the public one holds only public escritos."""
+    if alcance.publico or alcance.todo:
         return []
     permitidos = [Q("terms", areas=list(alcance.areas))]
     if alcance.usuario_id:
@@ -440,7 +461,7 @@ _RESALTE = {
 
 
 def _busqueda(consulta: Consulta, alcance: Alcance) -> Search:
-    s = Search(using=get_client(), index=alias("escritos"))
+    s = Search(using=get_client(), index=indice(alcance))
     filtros = filtro_alcance(alcance) + _filtros(consulta)
     if consulta.arbol is None:
         s = s.query(Q("bool", filter=filtros))
@@ -488,7 +509,7 @@ def cuerpo(consulta: Consulta, alcance: Alcance) -> dict:
 
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
-    respuesta = get_client().search(index=alias("escritos"), body=cuerpo(consulta, alcance)).body
+    respuesta = get_client().search(index=indice(alcance), body=cuerpo(consulta, alcance)).body
     buenos = comparador(positivos(consulta.arbol))
     resultados = [_resultado(hit, alcance, buenos) for hit in respuesta["hits"]["hits"]]
     crudas = {}
@@ -561,7 +582,7 @@ def _resultado(hit: dict, alcance: Alcance, buenos) -> Resultado:
 def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """ "Más como este": more_like_this over the folded texts of the escrito."""
     visible = (
-        Search(using=get_client(), index=alias("escritos"))
+        Search(using=get_client(), index=indice(alcance))
         .query(Q("bool", filter=[Q("ids", values=[str(escrito_id)]), *filtro_alcance(alcance)]))
         .source(["asunto", "paginas.texto"])
         .extra(size=1)
@@ -572,7 +593,7 @@ def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resul
         return None  # unknown, or not visible to this scope: nothing is revealed
     fuente = visible[0]["_source"]
     texto = " ".join([fuente["asunto"]] + [p["texto"] for p in fuente.get("paginas", [])])
-    s = Search(using=get_client(), index=alias("escritos"))
+    s = Search(using=get_client(), index=indice(alcance))
     s = s.query(
         Q(
             "bool",

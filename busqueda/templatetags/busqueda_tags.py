@@ -42,6 +42,12 @@ def escaneo(escrito_id: int, fragmento=None) -> str:
     return serializar.url_escaneo(escrito_id, fragmento)
 
 
+@register.simple_tag
+def version_publica(folio: str, fragmento=None) -> str:
+    """The versión pública's PDF, or the matched page's image (as the public JSON API)."""
+    return serializar.url_version_publica(folio, fragmento)
+
+
 @register.filter
 def fragmento(html: str):
     """Snippets are built escaped by busqueda.resaltado; only <mark> is markup."""

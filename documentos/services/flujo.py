@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import eventos, permisos
+from .. import eventos, permisos, visibilidad
 from ..models import Archivo, Area, Asignacion, EntradaBitacora, Escrito, Respuesta, Turno
 from ..validacion import validar_archivo
 from . import bitacora
@@ -284,11 +284,20 @@ def turnar_en_bloque(escritos, a_area: Area, *, usuario, instruccion="", ip=None
 
 @transaction.atomic
 def publicar(escrito: Escrito, publicado: bool, *, usuario, ip=None) -> Escrito:
-    """Show (or hide) a public escrito in the public archive."""
+    """Show (or hide) a public escrito in the public archive: what the public then sees is
+    its approved versión pública, so publishing needs one (withdrawing never does)."""
     escrito = _bloquear(escrito)
-    permisos.exigir(permisos.puede_archivar(usuario, escrito))
+    permisos.exigir(permisos.puede_publicar(usuario, escrito))
     if publicado and escrito.clasificacion != Escrito.Clasificacion.PUBLICA:
         raise ValidationError(_("Solo los escritos con clasificación pública pueden publicarse."))
+    if publicado and visibilidad.version_aprobada(escrito) is None:
+        raise ValidationError(
+            _(
+                "Para publicar el escrito %(folio)s primero apruebe su versión pública: el "
+                "archivo público muestra solo esa versión, con los datos personales testados."
+            )
+            % {"folio": escrito.folio}
+        )
     antes = escrito.publicado
     escrito.publicado = publicado
     escrito.save(update_fields=["publicado", "actualizado_en"])

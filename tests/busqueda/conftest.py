@@ -1,7 +1,8 @@
 """Fixtures of the search suite: the backend under test and a small corpus of escritos.
 
 Escritos, files and OCR pages are created as rows (that is the data the indexer reads,
-not a mock of it); the shared scanned file is one real filer file.
+not a mock of it); the shared scanned file is one real filer file. A published escrito gets
+an approved versión pública made from its OCR text (tests.factories.version_aprobada).
 """
 
 import itertools
@@ -19,7 +20,7 @@ from busqueda.backends import actual
 from cms import roles
 from documentos.models import Archivo, Escrito, Respuesta, Turno
 from ocr.models import PaginaOCR, ResultadoOCR
-from tests.factories import AreaFactory, TemaFactory, UsuarioFactory
+from tests.factories import AreaFactory, TemaFactory, UsuarioFactory, version_aprobada
 
 _consecutivo = itertools.count(1)
 
@@ -165,6 +166,8 @@ def crear(archivo_filer, archivista):
             )
         if turno_a is not None:
             Turno.objects.create(escrito=escrito, a_area=turno_a, turnado_por=archivista)
+        if escrito.publicado:
+            version_aprobada(escrito, anunciar=False)
         return escrito
 
     return _crear

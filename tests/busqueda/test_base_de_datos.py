@@ -9,6 +9,8 @@ from django.db import connection
 from busqueda.consulta import Consulta
 from busqueda.models import DocumentoBusqueda
 from busqueda.selectors import buscar
+from documentos.models import Escrito, VersionPublica
+from tests.factories import version_aprobada
 
 POR_BASE_DE_DATOS = pytest.mark.parametrize("backend", ["database"], indirect=True)
 
@@ -32,8 +34,46 @@ def test_postgres_tsvector_con_pesos_e_indice_gin(backend, crear, indexar, archi
     pesos = dict(re.findall(r"'(\w+)':\d+([ABC]?)", vector))
     assert pesos["bache"] == "A" and pesos["hoy"] == "B"
     assert pesos["quinon"] == ""  # the remitente carries weight D (printed without a letter)
-    assert buscar(Consulta(q="quinones"), None).total == 0  # public: weights A-C only
+    assert buscar(Consulta(q="quinones"), None).total == 0  # the public store has no remitente
     assert buscar(Consulta(q="quinones"), archivista).total == 1
+
+
+@POR_BASE_DE_DATOS
+@pytest.mark.postgres
+def test_postgres_almacen_publico_con_su_indice_gin(backend, crear, indexar):
+    escrito = crear("Bacheo en avenida", [], remitente="Heriberto Quiñones", publicado=False)
+    version_aprobada(escrito, ["Hoyos profundos frente al número 12."], asunto="Bacheo")
+    Escrito.objects.filter(pk=escrito.pk).update(publicado=True)
+    indexar()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'busqueda_publico_vector_gin'"
+        )
+        (definicion,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT vector::text FROM busqueda_documentopublicobusqueda WHERE escrito_id = %s",
+            [escrito.pk],
+        )
+        (vector,) = cursor.fetchone()
+    assert "gin" in definicion.lower() and "busqueda_documentopublicobusqueda" in definicion
+    pesos = dict(re.findall(r"'(\w+)':\d+([ABC]?)", vector))
+    assert pesos["bache"] == "A" and pesos["hoy"] == "B" and "quinon" not in pesos
+
+
+@POR_BASE_DE_DATOS
+def test_sqlite_fts5_publico_sin_remitente(backend, crear, indexar):
+    if connection.vendor != "sqlite":
+        pytest.skip("solo SQLite")
+    escrito = crear("Construcción de banquetas", [], remitente="Heriberto Quiñones")
+    VersionPublica.objects.filter(escrito=escrito).delete()
+    version_aprobada(escrito, ["Solicitudes de [testado]."], asunto="Banquetas", anunciar=False)
+    indexar()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM busqueda_fts_publico WHERE rowid = %s", [escrito.pk])
+        columnas = [c[0] for c in cursor.description]
+        fila = cursor.fetchone()
+    assert columnas == ["principal", "contenido"]  # no remitente column at all
+    assert fila == (f"{escrito.folio.lower().replace('-', ' ')} banquet", "solicitud testad")
 
 
 @POR_BASE_DE_DATOS

@@ -14,6 +14,7 @@ from documentos.models import Escrito
 from documentos.services import flujo
 from documentos.services.archivos import registrar_ocr
 from ocr.models import PaginaOCR
+from tests.factories import version_aprobada
 
 SOLO_ELASTICSEARCH = pytest.mark.parametrize(
     "backend", [pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)], indirect=True
@@ -28,7 +29,8 @@ def encontrados(q, usuario=None):
 def test_ocr_terminado_se_puede_buscar_tras_el_commit(
     backend, crear, archivista, django_capture_on_commit_callbacks
 ):
-    escrito = crear("Oficio sin texto todavía", [])
+    # Unpublished: no versión pública to check against the new reading.
+    escrito = crear("Oficio sin texto todavía", [], publicado=False)
     services.reconstruir()
     assert encontrados("hidrante", archivista) == set()
     archivo = escrito.archivos.get()
@@ -43,6 +45,7 @@ def test_publicar_y_retirar_cambian_la_busqueda_publica(
     backend, crear, archivista, django_capture_on_commit_callbacks
 ):
     escrito = crear("Alumbrado en el parque Hidalgo", ["Luminarias apagadas."], publicado=False)
+    version_aprobada(escrito, anunciar=False)
     services.reconstruir()
     assert encontrados("luminarias") == set()
     with django_capture_on_commit_callbacks(execute=True):
@@ -80,6 +83,7 @@ def test_borrado_sale_del_indice(backend, crear, archivista):
     services.reconstruir()
     assert encontrados("duplicado", archivista) == {escrito.pk}
     escrito.archivos.all().delete()
+    escrito.versiones_publicas.all().delete()
     pk = escrito.pk
     Escrito.objects.filter(pk=pk).delete()
     services.encolar_escrito(pk)
@@ -135,6 +139,7 @@ def test_reconcile_repara_diferencias(backend, crear, archivista, capsys):
     services.reconstruir()
     actual().guardar("escritos", [], [falta.pk], 0)
     sobra.archivos.all().delete()
+    sobra.versiones_publicas.all().delete()
     Escrito.objects.filter(pk=sobra.pk).delete()
     Escrito.objects.filter(pk=cambia.pk).update(asunto="Tala de un fresno")
     actual().refrescar()

@@ -1,7 +1,8 @@
 """Every operation of /api/esquema/ fuzzed by schemathesis against a live server: 0 failures.
 
-The data is made through the real services (intake, turno, answer, publication) and indexed
-by the database search backend, so responses carry results, facets and fragments.
+The data is made through the real services (intake, turno, answer, publication; the versión
+pública from tests.factories.version_aprobada, which skips the testado) and indexed by the
+database search backend, so responses carry results, facets and fragments.
 """
 
 import datetime as dt
@@ -25,6 +26,7 @@ from tests.factories import (
     datos_recepcion,
     imagen_bytes,
     subida,
+    version_aprobada,
 )
 
 # Ids from 1, whatever ran before: schemathesis's boundary values (id 1) then hit escritos.
@@ -79,6 +81,7 @@ def escritos_publicados(settings, archivista):
             )
             escrito.refresh_from_db()
         if escrito.clasificacion == Escrito.Clasificacion.PUBLICA:
+            version_aprobada(escrito)
             flujo.publicar(escrito, True, usuario=archivista)
         escritos.append(escrito)
     return escritos

@@ -1,11 +1,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from documentos.models import Archivo, EntradaBitacora, Escrito, Respuesta
+from cms import roles
+from documentos.models import Archivo, EntradaBitacora, Escrito, Respuesta, VersionPublica
 from documentos.services import flujo
 from documentos.services.flujo import TRANSICIONES, TransicionInvalida
 from documentos.visibilidad import escritos_publicos, escritos_visibles
-from tests.factories import pdf_bytes, subida
+from tests.factories import UsuarioFactory, pdf_bytes, subida, version_aprobada
 
 pytestmark = pytest.mark.django_db
 E = Escrito.Estado
@@ -149,12 +150,51 @@ def test_cancel_needs_a_reason(recibir, oficialia):
 
 def test_only_public_escritos_can_be_published(recibir, oficialia):
     reservado = recibir(clasificacion=Escrito.Clasificacion.RESERVADA)
+    version_aprobada(reservado, [])
     with pytest.raises(ValidationError, match="clasificación pública"):
         flujo.publicar(reservado, True, usuario=oficialia)
     publico = recibir(asunto="Alumbrado en la colonia Centro")
+    version_aprobada(publico, ["Alumbrado en la colonia Centro."])
     assert list(escritos_publicos()) == []
     flujo.publicar(publico, True, usuario=oficialia)
     assert list(escritos_publicos()) == [publico]
+
+
+@pytest.mark.parametrize("estado", [None, VersionPublica.Estado.POR_REVISAR, "invalidada"])
+def test_publishing_needs_an_approved_version_publica(recibir, oficialia, estado):
+    escrito = recibir(asunto="Alumbrado en la colonia Centro")
+    if estado is not None:
+        version_aprobada(escrito, [], estado=estado)
+    antes = escrito.bitacora.count()
+    with pytest.raises(ValidationError, match="primero apruebe su versión pública"):
+        flujo.publicar(escrito, True, usuario=oficialia)
+    escrito.refresh_from_db()
+    assert escrito.publicado is False
+    assert escrito.bitacora.count() == antes  # nothing changed, nothing recorded
+
+
+def test_the_transparency_unit_may_publish_and_withdraw(recibir, oficialia):
+    contralor = UsuarioFactory(username="contralor", roles=[roles.CONTRALORIA])
+    escrito = recibir()
+    version_aprobada(escrito, [])
+    flujo.publicar(escrito, True, usuario=contralor)
+    assert list(escritos_publicos()) == [escrito]
+    flujo.publicar(escrito, False, usuario=contralor)
+    assert list(escritos_publicos()) == []
+    comunicacion = UsuarioFactory(username="editora", roles=[roles.COMUNICACION])
+    with pytest.raises(PermissionDenied):
+        flujo.publicar(escrito, True, usuario=comunicacion)
+
+
+def test_withdrawing_needs_no_version(recibir, oficialia):
+    escrito = recibir()
+    version = version_aprobada(escrito, [])
+    flujo.publicar(escrito, True, usuario=oficialia)
+    version.estado = VersionPublica.Estado.INVALIDADA
+    version.save()
+    flujo.publicar(escrito, False, usuario=oficialia)
+    escrito.refresh_from_db()
+    assert escrito.publicado is False
 
 
 def test_bulk_turn_reports_failures_per_escrito(recibir, oficialia, obras):

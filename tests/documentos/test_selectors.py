@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cms import roles
 from documentos import selectors
 from documentos.models import Escrito, Respuesta
 from documentos.plazos import Semaforo
 from documentos.services import flujo
-from tests.factories import imagen_bytes, pdf_bytes, subida
+from tests.factories import UsuarioFactory, imagen_bytes, pdf_bytes, subida
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,14 @@ def test_actions_follow_permissions_and_the_state_machine(
     flujo.concluir(escrito, usuario=operativo_obras)
     escrito.refresh_from_db()
     assert selectors.acciones_disponibles(oficialia, escrito) == {"archivar", "publicar"}
+
+
+def test_the_transparency_unit_is_offered_publishing(recibir):
+    contralor = UsuarioFactory(username="contralor", roles=[roles.CONTRALORIA])
+    escrito = recibir()
+    assert selectors.acciones_disponibles(contralor, escrito) == {"publicar"}
+    reservado = recibir(asunto="Denuncia", clasificacion=Escrito.Clasificacion.RESERVADA)
+    assert selectors.acciones_disponibles(contralor, reservado) == set()
 
 
 def test_staff_timeline_explains_before_and_after(recibir, oficialia, obras):

@@ -17,6 +17,7 @@ from tests.factories import (
     subida,
     tiff_bytes,
     tiff_con_pagina_danada,
+    version_aprobada,
 )
 
 pytestmark = pytest.mark.django_db
@@ -282,6 +283,7 @@ def test_a_whole_life_through_the_screens(
 
     cliente = como(oficialia)
     cliente.post(_accion(de_obras, "archivar"))
+    version_aprobada(de_obras, [])
     r = cliente.post(_accion(de_obras, "publicar"), follow=True)
     assert "publicado en el archivo público" in r.content.decode()
     de_obras.refresh_from_db()
@@ -341,6 +343,14 @@ def test_publishing_a_confidential_escrito_is_refused(como, oficialia, recibir):
     escrito = recibir(clasificacion=Escrito.Clasificacion.CONFIDENCIAL)
     r = como(oficialia).post(_accion(escrito, "publicar"), follow=True)
     assert "Solo los escritos con clasificación pública" in r.content.decode()
+    escrito.refresh_from_db()
+    assert escrito.publicado is False
+
+
+def test_publishing_without_an_approved_version_publica_is_refused(como, oficialia, recibir):
+    escrito = recibir()
+    r = como(oficialia).post(_accion(escrito, "publicar"), follow=True)
+    assert "primero apruebe su versión pública" in r.content.decode()
     escrito.refresh_from_db()
     assert escrito.publicado is False
 

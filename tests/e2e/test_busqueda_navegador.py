@@ -6,6 +6,7 @@ from busqueda import services
 from cms.demo_contenido import cargar_ajustes, cargar_paginas
 from documentos.models import Archivo, Escrito
 from ocr.models import PaginaOCR, ResultadoOCR
+from tests.factories import version_aprobada
 
 pytestmark = [
     pytest.mark.browser,
@@ -62,6 +63,8 @@ def archivo_publico(db, settings):
         )
         resultado = ResultadoOCR.objects.create(archivo=archivo, estado="terminado")
         PaginaOCR.objects.create(resultado=resultado, numero=1, texto=texto)
+        if escrito.publicado:
+            version_aprobada(escrito, anunciar=False)
     services.reconstruir()
 
 

@@ -11,9 +11,10 @@ from busqueda.backends import actual
 
 class Command(BaseCommand):
     help = (
-        "Índice de búsqueda: rebuild (reconstruye en un índice nuevo y cambia el alias sin "
-        "interrupción), update (aplica las actualizaciones pendientes), reconcile (compara la "
-        "base de datos con el índice y repara diferencias), status."
+        "Índice de búsqueda (escritos para el personal, escritos públicos desde su versión "
+        "pública y páginas del portal): rebuild (reconstruye en un índice nuevo y cambia el "
+        "alias sin interrupción), update (aplica las actualizaciones pendientes), reconcile "
+        "(compara la base de datos con el índice y repara diferencias), status."
     )
 
     def add_arguments(self, parser):
@@ -44,7 +45,8 @@ class Command(BaseCommand):
                 aplicadas = services.aplicar_pendientes()
                 self.stdout.write(
                     f"Índice reconstruido ({motor}): {cuentas['escritos']} escritos, "
-                    f"{cuentas['paginas']} páginas; {aplicadas} actualizaciones pendientes aplicadas."
+                    f"{cuentas['publicos']} públicos, {cuentas['paginas']} páginas; "
+                    f"{aplicadas} actualizaciones pendientes aplicadas."
                 )
             elif accion == "update":
                 aplicadas = services.aplicar_pendientes()
@@ -57,7 +59,12 @@ class Command(BaseCommand):
                         f"distintos, {cuentas['sobraban']} sobraban; reparado ({motor})."
                     )
             else:
-                self.stdout.write(f"Motor: {motor}; pendientes: {services.pendientes()}.")
+                cuentas = services.cuentas()
+                self.stdout.write(
+                    f"Motor: {motor}; pendientes: {services.pendientes()}; escritos: "
+                    f"{cuentas['escritos']}, públicos: {cuentas['publicos']}, páginas: "
+                    f"{cuentas['paginas']}."
+                )
         except Exception as error:
             if isinstance(error, CommandError):
                 raise
