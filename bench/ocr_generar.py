@@ -6,13 +6,16 @@ uneven light, noise, blur, JPEG and 200 dpi, at random.
 """
 
 import argparse
+import math
 import random
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+ANCHO, ALTO = 2550, 3300  # letter at 300 dpi
 FUENTES = [
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
@@ -75,13 +78,42 @@ def pagina(azar: random.Random, dura: bool = False) -> tuple[Image.Image, str, s
     """One page; `dura` makes every degradation stronger (and some pages upside down)."""
     contenido = texto(azar)
     tipo, nombre = fuente(azar, azar.choice([34, 38, 42]) if dura else 42)
-    imagen = Image.new("L", (2550, 3300), 255)
+    imagen = Image.new("L", (ANCHO, ALTO), 255)
     dibujo = ImageDraw.Draw(imagen)
     y = 300
     for linea in contenido.split("\n"):
         dibujo.text((250, y), linea, fill=15, font=tipo)
         y += 62
-    ops = [nombre]
+    degradada = degradar(imagen, azar, dura)
+    return degradada.imagen, contenido, ",".join([nombre, *degradada.ops])
+
+
+@dataclass
+class Degradada:
+    """A degraded page and how a point of the clean page moved (rotation, then scale)."""
+
+    imagen: Image.Image
+    ops: list[str]
+    angulo: float
+    escala: float
+
+    def punto(self, x: float, y: float) -> tuple[float, float]:
+        t = math.radians(self.angulo)
+        cx, cy = ANCHO / 2, ALTO / 2
+        rx = cx + (x - cx) * math.cos(t) + (y - cy) * math.sin(t)
+        ry = cy - (x - cx) * math.sin(t) + (y - cy) * math.cos(t)
+        return rx * self.escala, ry * self.escala
+
+    def caja(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """The bounding box [x, y, ancho, alto] of a clean-page rectangle after degrading."""
+        esquinas = [self.punto(x, y) for x in (x0, x1) for y in (y0, y1)]
+        xs, ys = [e[0] for e in esquinas], [e[1] for e in esquinas]
+        return [round(min(xs)), round(min(ys)), round(max(xs) - min(xs)), round(max(ys) - min(ys))]
+
+
+def degradar(imagen: Image.Image, azar: random.Random, dura: bool = False) -> Degradada:
+    """Skew (some pages upside down when `dura`), uneven light, noise, blur, 200 dpi."""
+    ops = []
     angulo = azar.choice([-1, 1]) * azar.uniform(0.5, 5.0 if dura else 3.5)
     if dura and azar.random() < 0.2:
         angulo += 180
@@ -103,10 +135,22 @@ def pagina(azar: random.Random, dura: bool = False) -> tuple[Image.Image, str, s
     if azar.random() < 0.7:
         imagen = imagen.filter(ImageFilter.GaussianBlur(azar.uniform(0.8, 2.0 if dura else 1.6)))
         ops.append("blur")
+    escala = 1.0
     if azar.random() < 0.4:
         imagen = imagen.resize((1700, 2200), Image.Resampling.LANCZOS)
         ops.append("200dpi")
-    return imagen, contenido, ",".join(ops)
+        escala = 1700 / ANCHO
+    return Degradada(imagen, ops, angulo, escala)
+
+
+def guardar(imagen: Image.Image, ops: str, carpeta: Path, base: str, azar, dura: bool) -> str:
+    """Noisy pages as JPEG (random quality), the rest as PNG; returns the file name."""
+    nombre = f"{base}.jpg" if "noise" in ops else f"{base}.png"
+    if nombre.endswith(".jpg"):
+        imagen.save(carpeta / nombre, quality=azar.randint(35 if dura else 55, 85))
+    else:
+        imagen.save(carpeta / nombre)
+    return nombre
 
 
 def main():
@@ -121,11 +165,7 @@ def main():
     manifiesto = ["name\tops"]
     for i in range(args.n):
         imagen, contenido, ops = pagina(azar, args.dura)
-        nombre = f"gen_{i:03d}.jpg" if "noise" in ops else f"gen_{i:03d}.png"
-        if nombre.endswith(".jpg"):
-            imagen.save(args.dir / nombre, quality=azar.randint(35 if args.dura else 55, 85))
-        else:
-            imagen.save(args.dir / nombre)
+        nombre = guardar(imagen, ops, args.dir, f"gen_{i:03d}", azar, args.dura)
         (args.dir / nombre).with_suffix(".txt").write_text(contenido + "\n", encoding="utf-8")
         manifiesto.append(f"{nombre}\t{ops}")
     (args.dir / "manifest.tsv").write_text("\n".join(manifiesto) + "\n", encoding="utf-8")
