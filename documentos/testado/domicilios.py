@@ -95,7 +95,8 @@ def _tras_nombre(lista, planos, j, marca: bool) -> int | None:
                 return k + 1
             if not marca and _NUMERO.fullmatch(plano):
                 return k + 1
-        if lista[k].texto.endswith((",", ";")) or not _parte_de_nombre(lista[k]):
+        primera = k == j and lista[k].limpio.isalpha()  # "Av. independencia": case misread
+        if lista[k].texto.endswith((",", ";")) or not (primera or _parte_de_nombre(lista[k])):
             return None
     return None
 

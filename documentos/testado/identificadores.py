@@ -52,7 +52,9 @@ ETIQUETAS = {
 
 # A group of digits (OCR may read 0 as O, 1 as l) and a run of groups: "(55) 1234-5678".
 _GRUPO = r"\(?[0-9OoIl|]*[0-9][0-9OoIl|]*\)?"
-_NUMERO = re.compile(rf"(?<![\w@+])(?:\+\s?)?{_GRUPO}(?:(?:\s?[.\-]\s?|\s){_GRUPO})*(?![\w@])")
+_NUMERO = re.compile(
+    rf"(?<![\w@+])(?:\+\s?)?{_GRUPO}(?:(?:\s?[.\-]\s?|,(?=\d{{3}}\b)|\s){_GRUPO})*(?![\w@])"
+)  # a comma only before three digits: "974,156.091-4" (a dot misread), not "45, 67"
 _MESES = (
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
     "|noviembre|diciembre"
@@ -110,7 +112,7 @@ def _numero(m: re.Match, plegado: str, forma_tras_etiqueta: bool) -> Hallazgo | 
         inicio += len(bruto) - len(bruto.lstrip("("))
         bruto = bruto.strip("()")
     fin = inicio + len(bruto)
-    grupos = [g.strip("()").translate(A_DIGITO) for g in re.split(r"[\s.\-]+", bruto.lstrip("+"))]
+    grupos = [g.strip("()").translate(A_DIGITO) for g in re.split(r"[\s.,\-]+", bruto.lstrip("+"))]
     grupos = [g for g in grupos if g]
     digitos = "".join(grupos)
     if sum(c.isdigit() for c in bruto) < 0.8 * len(digitos):
@@ -173,7 +175,7 @@ def _sin_etiqueta(digitos: str, grupos: list[str], bruto: str):
         return Categoria.TARJETA, _("número de tarjeta (Luhn)")
     if n == 11 and digitos[:2] in ("10", "15", "17", "20") and ruc.is_valid(digitos):
         return Categoria.RUC, _("RUC válido")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,4}-\d", bruto) and nit.is_valid(digitos):
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,4}-\d", bruto) and nit.is_valid(digitos):
         return Categoria.NIT, _("NIT válido")
     if re.fullmatch(r"\d{8}-[0-9A-Ka-k]", bruto) and cui.is_valid(digitos):
         return Categoria.DNI, _("DNI válido")

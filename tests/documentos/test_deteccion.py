@@ -170,6 +170,19 @@ def test_correos_tambien_con_la_arroba_mal_leida():
     ]
 
 
+def test_correo_de_cualquier_dominio_tras_su_etiqueta():
+    # Tesseract read "hzubiria@correo.example" as "hzubiriaf+correo.example".
+    leida = pagina(
+        "Correo electrónico: hzubiriaf+correo.example",
+        "e-mail: ana.rios.mx y correo: transparencia@villa.gob.mx",
+        "Visite www.villa-ejemplo.mx para el correo del mes.",
+    )
+    assert sugeridas(leida) == [
+        ("correo", "hzubiriaf+correo.example"),
+        ("correo", "ana.rios.mx"),
+    ]
+
+
 def test_fecha_de_nacimiento_solo_tras_nacer():
     leida = pagina(
         "Zacatlán, a 12 de marzo de 2026",
@@ -309,3 +322,19 @@ def test_cartas_generadas_leidas_con_el_ocr_real(tmp_path):
                 ), (ruta.name, item["categoria"], item["texto"])
         planteadas = [Caja(*p) for item in verdad["items"] for p in item["cajas"]]
         assert all(any(c.interseca(p) for p in planteadas) for _, c in cajas), ruta.name
+
+
+def test_lecturas_del_ocr_en_paginas_duras():
+    # Seen on bench/testado_generar.py --dura pages: a comma for a dot, "%" in a misread @,
+    # the street's first letter read in lower case.
+    casos = {
+        "mi NIT 974,156.091-4, y": ("974,156.091-4", "nit"),
+        "correo ogalvan_3(02%4 gmail.com, por favor": ("ogalvan_3(02%4 gmail.com", "correo"),
+        "vivo en Av. independencia No. 378, Colonia Centro": (
+            "Av. independencia No. 378, Colonia Centro",
+            "domicilio",
+        ),
+    }
+    for texto, esperado in casos.items():
+        assert [(texto[a:b], c) for a, b, c in detectar_texto(texto, Contexto())] == [esperado]
+    assert detectar_texto("los números 45, 678 y 12,345 del pliego", Contexto()) == []
