@@ -142,3 +142,12 @@ def test_revisions_are_kept_for_comparison(catalogo):
     tramite.descripcion = "Segunda versión."
     tramite.save_revision().publish()
     assert tramite.revisions.count() == 2
+
+
+@pytest.mark.django_db
+def test_la_pagina_no_encontrada_sin_sitio_configurado(client):
+    # A host no Site matches (or no Site yet) must give the Spanish 404, not a 500.
+    Site.objects.all().delete()
+    respuesta = client.get("/no-existe/")
+    assert respuesta.status_code == 404
+    assert "Página no encontrada" in respuesta.content.decode()
