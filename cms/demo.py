@@ -61,3 +61,36 @@ def load_portal() -> dict:
         home.save_revision().publish()
     demo_contenido.cargar_ajustes()
     return demo_contenido.cargar_paginas()
+
+
+def versiones_publicas(aprobadas: int = 12, por_revisar: int = 4) -> tuple[int, int]:
+    """Give some concluded public demo escritos their versión pública, so the public archive
+    has content: their scans are read here (the OCR worker would take minutes), personal
+    data suggested; most are approved by the Contraloría's titular (the transparency unit)
+    and published, a few wait for review. Returns (approved, waiting); (0, 0) without
+    Tesseract, without the demo escritos or when already done."""
+    from documentos.models import Escrito, VersionPublica
+    from documentos.services import flujo
+    from documentos.services import version_publica as servicio
+    from ocr import services as ocr_services
+    from ocr.tesseract import tesseract_status
+
+    transparencia = get_user_model().objects.filter(username="titular.con").first()
+    if not (transparencia and tesseract_status().ready) or VersionPublica.objects.exists():
+        return 0, 0
+    candidatos = Escrito.objects.filter(
+        clasificacion=Escrito.Clasificacion.PUBLICA,
+        estado__in=[Escrito.Estado.CONCLUIDO, Escrito.Estado.ARCHIVADO],
+    ).order_by("-recibido_en")[: aprobadas + por_revisar]
+    hechas = [0, 0]
+    for n, escrito in enumerate(candidatos):
+        for archivo in escrito.archivos.all():
+            ocr_services.leer_archivo(archivo.pk)
+        version = servicio.preparar(escrito, usuario=transparencia)
+        if n < aprobadas:
+            sugeridas = version.cajas.values_list("pk", flat=True)
+            servicio.decidir(version, list(sugeridas), True, usuario=transparencia)
+            servicio.aprobar(version, usuario=transparencia)
+            flujo.publicar(escrito, True, usuario=transparencia)
+        hechas[n >= aprobadas] += 1
+    return hechas[0], hechas[1]

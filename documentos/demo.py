@@ -193,6 +193,8 @@ def _usuarios(areas: dict[str, Area], clave: str):
             usuario.save()
             usuario.groups.add(Group.objects.get(name=grupo))
             area.personal.add(usuario)
+        if siglas == "CON":  # the transparency unit: reviews the versiones públicas
+            titular.groups.add(Group.objects.get(name=roles.CONTRALORIA))
         personal[siglas] = (titular, operativo)
     return personal
 

@@ -36,3 +36,20 @@ def test_folio_demo_refuses_outside_development(settings, var_dir):
     with pytest.raises(CommandError, match="solo para desarrollo"):
         call_command("folio_demo")
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.tesseract
+def test_demo_versiones_publicas_approved_and_waiting(var_dir, client):
+    from cms import demo
+    from documentos import demo as documentos_demo
+    from documentos.models import Escrito, VersionPublica
+
+    documentos_demo.cargar(clave="clave-de-prueba-1", total=40)
+    assert demo.versiones_publicas(aprobadas=2, por_revisar=1) == (2, 1)
+    assert demo.versiones_publicas() == (0, 0)  # once only
+    aprobadas = VersionPublica.objects.filter(estado=VersionPublica.Estado.APROBADA)
+    assert aprobadas.count() == 2
+    assert VersionPublica.objects.filter(estado=VersionPublica.Estado.POR_REVISAR).count() == 1
+    assert set(Escrito.objects.filter(publicado=True)) == {v.escrito for v in aprobadas}
+    pdf = client.get(f"/oficialia/archivo/{aprobadas[0].escrito.folio}/version-publica.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"

@@ -26,6 +26,12 @@ class Command(BaseCommand):
         if creados:
             self.stdout.write(f"Escritos de demostración creados: {creados}.")
         demo.load_portal()
+        aprobadas, por_revisar = demo.versiones_publicas()
+        if aprobadas or por_revisar:
+            self.stdout.write(
+                f"Versiones públicas de demostración: {aprobadas} aprobadas y publicadas, "
+                f"{por_revisar} por revisar (usuario titular.con, Contraloría)."
+            )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
