@@ -25,7 +25,12 @@ from documentos.services import version_publica as servicio
 from documentos.services.recepcion import recibir_escrito
 from tests.factories import UsuarioFactory, datos_recepcion, subida
 
-pytestmark = [pytest.mark.tesseract, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the Site, pages and groups the migrations made are restored after the
+# flush, as the transactional tests after this one expect.
+pytestmark = [
+    pytest.mark.tesseract,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 FUENTE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 REMITENTE = "Hermenegildo Zubiría Quintanar"
 
