@@ -11,7 +11,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -146,6 +146,18 @@ def preparar(escrito: Escrito, *, usuario=None) -> VersionPublica:
         por_categoria=_por_categoria(s.categoria for s in sugerencias),
     )
     return version
+
+
+def preparar_en_bloque(escritos, *, usuario) -> tuple[list[VersionPublica], list]:
+    """Prepare several; each in its own transaction, so one refusal does not undo the
+    others. Returns (versions, [(escrito, Spanish reason)])."""
+    hechas, errores = [], []
+    for escrito in escritos:
+        try:
+            hechas.append(preparar(escrito, usuario=usuario))
+        except (ValidationError, PermissionDenied) as error:
+            errores.append((escrito, " ".join(getattr(error, "messages", None) or [str(error)])))
+    return hechas, errores
 
 
 def _por_categoria(categorias) -> dict[str, int]:
