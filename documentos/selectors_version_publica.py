@@ -139,6 +139,11 @@ class PaginaRevision:
         """Size of the SVG patterns in page pixels (about 1/60 of the page's width)."""
         return max(4, (self.leida.ancho if self.leida else 600) // 60)
 
+    @property
+    def punto(self) -> int:
+        """Radius of the dots of a rejected box's pattern."""
+        return max(1, self.patron // 6)
+
 
 def insegura(pagina: tipos.PaginaLeida | None) -> bool:
     """Read with too little confidence for the suggestions to be trusted."""
