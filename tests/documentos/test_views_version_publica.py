@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageStat
 
 from cms import roles
 from documentos.models import CajaTestada, EntradaBitacora, Escrito, VersionPublica
@@ -144,6 +144,15 @@ def test_only_who_may_testar_sees_the_queue_and_the_review(recibir, como, contra
         assert cliente.post(_url("revision_decidir", version.pk), decidir).status_code == revision
         assert cliente.post(_url("version_preparar", escrito.pk)).status_code == revision
         assert "Versiones p\\u00fablicas" not in cliente.get("/admin/").content.decode()
+    respuesta = como(de_obras).post(
+        _url("revision_decidir", version.pk),
+        {"cajas": caja.pk, "decision": "aceptar"},
+        headers={"Accept": "application/json"},
+    )
+    assert respuesta.status_code == 403
+    assert respuesta.json() == {
+        "error": "No tiene permiso para realizar esta acción sobre el escrito."
+    }
     caja.refresh_from_db()
     assert caja.estado == C.SUGERIDA and not _entradas(version).exists()
 
@@ -344,7 +353,7 @@ def test_the_public_view_of_a_page_is_black_where_its_accepted_boxes_are(version
                     round((caja.y + caja.alto - 3) * escala),
                 )
             )
-            medias.append(sum(recorte.getdata()) / (recorte.width * recorte.height))
+            medias.append(ImageStat.Stat(recorte).mean[0])
         return medias
 
     assert all(m > 120 for c in nombres for m in extremos(c))  # suggested: still visible
