@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, bandeja, escrito, staff
+from .views import acuse, bandeja, escrito, revision, staff, versiones
 
 app_name = "documentos_admin"
 
@@ -34,6 +34,56 @@ urlpatterns = [
         "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
         escrito.ReleerOCRView.as_view(),
         name="archivo_ocr",
+    ),
+    path(
+        "escritos/<int:pk>/version-publica/preparar/",
+        versiones.PrepararView.as_view(),
+        name="version_preparar",
+    ),
+    path(
+        "versiones-publicas/", versiones.VersionesPublicasView.as_view(), name="versiones_publicas"
+    ),
+    path(
+        "versiones-publicas/preparar/",
+        versiones.PrepararEnBloqueView.as_view(),
+        name="versiones_preparar",
+    ),
+    path("versiones-publicas/<int:pk>/", revision.RevisionView.as_view(), name="revision"),
+    path(
+        "versiones-publicas/<int:pk>/cajas/",
+        revision.DecidirView.as_view(),
+        name="revision_decidir",
+    ),
+    path(
+        "versiones-publicas/<int:pk>/dibujar/",
+        revision.DibujarView.as_view(),
+        name="revision_dibujar",
+    ),
+    path(
+        "versiones-publicas/<int:pk>/cubrir/", revision.CubrirView.as_view(), name="revision_cubrir"
+    ),
+    path(
+        "versiones-publicas/<int:pk>/termino/",
+        revision.TerminoView.as_view(),
+        name="revision_termino",
+    ),
+    path(
+        "versiones-publicas/<int:pk>/asunto/", revision.AsuntoView.as_view(), name="revision_asunto"
+    ),
+    path(
+        "versiones-publicas/<int:pk>/aprobar/",
+        revision.AprobarView.as_view(),
+        name="revision_aprobar",
+    ),
+    path(
+        "versiones-publicas/<int:pk>/publicar/",
+        revision.PublicarView.as_view(),
+        name="revision_publicar",
+    ),
+    path(
+        "versiones-publicas/<int:pk>/archivos/<int:archivo_id>/paginas/<int:pagina>/publica.png",
+        revision.VistaPublicaView.as_view(),
+        name="revision_vista_publica",
     ),
     path("escritos/<int:pk>/acuse/", acuse.AcuseView.as_view(), name="acuse"),
     path("escritos/<int:pk>/acuse.pdf", acuse.AcusePdfView.as_view(), name="acuse_pdf"),

@@ -1,6 +1,7 @@
 """Who may act on an escrito (seeing it is decided in visibilidad.py)."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cms import roles
@@ -51,6 +52,31 @@ def puede_testar(usuario, escrito: Escrito) -> bool:
     """Prepare, review and approve the versión pública: the transparency unit, and whoever
     may archive (and so publish) the escrito."""
     return _en_grupo(usuario, roles.CONTRALORIA) or puede_archivar(usuario, escrito)
+
+
+def filtro_testar(usuario) -> Q | None:
+    """`puede_testar` as a filter of escritos (None: all of them), for the queue."""
+    if not usuario.is_authenticated or not usuario.is_active:
+        return Q(pk__in=[])
+    if _en_grupo(usuario, roles.CONTRALORIA, roles.OFICIALIA, roles.ARCHIVO):
+        return None
+    areas = usuario.areas.filter(activa=True).values("pk")
+    return Q(area_responsable__in=areas) | Q(
+        asignaciones__vigente=True, asignaciones__asignado_a=usuario
+    )
+
+
+def escritos_testables(usuario) -> QuerySet[Escrito]:
+    """The escritos whose versión pública this person may prepare, review and approve."""
+    condicion = filtro_testar(usuario)
+    if condicion is None:
+        return Escrito.objects.all()
+    return Escrito.objects.filter(pk__in=Escrito.objects.filter(condicion).values("pk"))
+
+
+def puede_testar_alguno(usuario) -> bool:
+    """Whether the versiones públicas queue is for this person."""
+    return filtro_testar(usuario) is None or escritos_testables(usuario).exists()
 
 
 def puede_publicar(usuario, escrito: Escrito) -> bool:

@@ -30,6 +30,11 @@ class BandejaMenuItem(MenuItem):
         return puede_usar_bandeja(request.user)
 
 
+class VersionesPublicasMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permisos.puede_testar_alguno(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def menu_oficialia():
     menu = Menu(
@@ -47,6 +52,13 @@ def menu_oficialia():
                 name="bandeja",
                 icon_name="tasks",
                 order=200,
+            ),
+            VersionesPublicasMenuItem(
+                _("Versiones públicas"),
+                reverse("documentos_admin:versiones_publicas"),
+                name="versiones-publicas",
+                icon_name="view",
+                order=300,
             ),
         ]
     )

@@ -3,6 +3,7 @@ pages as the OCR read them, a fingerprint of those readings, and the public copy
 boxes burned in (ocr.pipeline.testar)."""
 
 import hashlib
+import io
 import json
 import math
 import re
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from django.conf import settings
 from django.utils.translation import gettext as _
+from PIL import Image
 from reportlab.lib.pagesizes import LETTER
 
 from documentos.acuse import PAPELES
@@ -73,9 +75,7 @@ class FuenteOCR:
             for pagina in _paginas_de(archivo, len(paginas)):
                 leida = paginas[pagina.numero]
                 suyas = por_pagina.get((archivo.pk, pagina.numero), [])
-                dpi = pagina.dpi or dpi_estimado(pagina)
-                recuadros = _recuadros(suyas, leida, pagina.imagen.size)
-                imagen = quemar(pagina.imagen, recuadros, dpi)
+                imagen, dpi = _quemada(pagina, leida, suyas)
                 quemadas.append(PaginaQuemada(codificar(imagen), dpi))
                 texto = texto_publico(leida.texto, leida.palabras, [c.caja for c in suyas])
                 publicas.append(PaginaPublica(archivo.pk, pagina.numero, texto))
@@ -85,6 +85,28 @@ class FuenteOCR:
         papel = PAPELES.get(str(settings.FOLIO_ACUSE_PAPEL).lower(), LETTER)
         pdf = pdf_publico(quemadas, pdf_leyenda(titulo, leyenda, filas, papel), titulo)
         return Testado(pdf=pdf, paginas=tuple(publicas), segundos=time.monotonic() - inicio)
+
+    def vista_previa(
+        self, archivo_id: int, numero: int, cajas: list[CajaTestar], ancho_max: int | None = None
+    ) -> bytes:
+        [archivo] = _archivos_leidos([archivo_id])
+        leidas = self.paginas_leidas([archivo_id])
+        suyas = _cajas_por_pagina(cajas, leidas).get((archivo_id, numero), [])
+        leida = next((p for p in leidas.get(archivo_id, []) if p.numero == numero), None)
+        if leida is None:
+            raise NoSePuedeTestar(
+                _("La página %(n)s de «%(nombre)s» no se leyó.")
+                % {"n": numero, "nombre": archivo.nombre_original}
+            )
+        [pagina] = _paginas_de(archivo, 1, numero)
+        imagen, _dpi = _quemada(pagina, leida, suyas)
+        if ancho_max and imagen.width > ancho_max:
+            alto = max(1, round(imagen.height * ancho_max / imagen.width))
+            imagen = imagen.convert("L" if imagen.mode == "1" else imagen.mode)
+            imagen = imagen.resize((ancho_max, alto), Image.Resampling.LANCZOS)
+        salida = io.BytesIO()
+        imagen.save(salida, "PNG", compress_level=1)
+        return salida.getvalue()
 
 
 def _paginas(archivo_ids):
@@ -170,9 +192,15 @@ def _cajas_por_pagina(cajas, leidas) -> dict[tuple[int, int], list[CajaTestar]]:
     return por_pagina
 
 
-def _paginas_de(archivo: Archivo, esperadas: int):
+def _quemada(pagina, leida: PaginaLeida, cajas: list[CajaTestar]):
+    """(the page with its boxes burned, its dpi): the one burning of approval and preview."""
+    dpi = pagina.dpi or dpi_estimado(pagina)
+    return quemar(pagina.imagen, _recuadros(cajas, leida, pagina.imagen.size), dpi), dpi
+
+
+def _paginas_de(archivo: Archivo, esperadas: int, solo: int | None = None):
     """The file's pages loaded as the OCR loaded them (EXIF applied, PDFs at the same
-    resolution), every one as an image."""
+    resolution), every one as an image; with `solo`, only that page (`esperadas` is 1)."""
     with archivo.abrir() as fichero:
         contenido = fichero.read()
     if hashlib.sha256(contenido).hexdigest() != archivo.sha256:
@@ -182,7 +210,7 @@ def _paginas_de(archivo: Archivo, esperadas: int):
         )
     vistas = 0
     try:
-        for pagina in cargar(contenido, archivo.mime, rasterizar=True):
+        for pagina in cargar(contenido, archivo.mime, rasterizar=True, pagina=solo):
             vistas += 1
             if vistas > esperadas:
                 break

@@ -144,3 +144,54 @@ def limite_pixeles(settings):
 
     yield _limite
     Image.MAX_IMAGE_PIXELS = anterior
+
+
+# A scanned request full of personal data, as the versión pública screens review it
+# (ASCII: Pillow's bundled font has no accented letters).
+SOLICITUD = [
+    "Solicitud de poda de arboles en el parque Morelos",
+    "Solicitante: Hermenegildo Zubiria Quintanar",
+    "Telefono para oir notificaciones 5548219370",
+    "Atentamente, Hermenegildo Zubiria Quintanar",
+]
+ANEXO = [
+    "Anexo: fotografias de los fresnos del parque",
+    "Tomadas por Hermenegildo Zubiria Quintanar",
+]
+
+
+@pytest.fixture
+def leer_escrito(db):
+    """`leer_escrito(paginas=[SOLICITUD, ANEXO], **datos)`: receive an escrito at the window
+    with one scan (PNG, 300 dpi) per page and read every file with the real OCR."""
+    from cms import roles
+    from documentos.services.recepcion import recibir_escrito
+    from ocr import services
+    from ocr.models import ResultadoOCR
+    from tests.factories import UsuarioFactory, datos_recepcion, subida
+    from tests.ocr.imagenes import como_bytes, pagina
+
+    ventanilla = UsuarioFactory(username="ventanilla.lectura", roles=[roles.OFICIALIA])
+
+    def _leer(paginas=(SOLICITUD, ANEXO), **datos):
+        archivos = [
+            subida(f"hoja-{n}.png", como_bytes(pagina(lineas, ancho=1700), dpi=(300, 300)))
+            for n, lineas in enumerate(paginas, start=1)
+        ]
+        valores = {
+            "asunto": "Poda de fresnos en el parque Morelos",
+            "remitente_nombre": "Hermenegildo Zubiria Quintanar",
+            **datos,
+        }
+        escrito = recibir_escrito(
+            datos_recepcion(archivos=archivos, **valores),
+            usuario=ventanilla,
+            ip="10.0.0.7",
+            confirmar_duplicado=True,
+        )
+        for archivo in escrito.archivos.order_by("orden", "pk"):
+            services.leer_archivo(archivo.pk)  # None: already read on commit (live server)
+            assert ResultadoOCR.objects.get(archivo=archivo).estado == "terminado"
+        return escrito
+
+    return _leer

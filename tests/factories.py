@@ -150,6 +150,84 @@ def version_aprobada(
     return version
 
 
+def _plegada(texto: str) -> str:
+    import unicodedata
+
+    sin_acentos = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode()
+    return "".join(c for c in sin_acentos.lower() if c.isalnum())
+
+
+def cajas_de(pagina: tipos.PaginaLeida, texto: str, margen: int = 4) -> list[tipos.Caja]:
+    """One box (with a margin) around each run of the words of `texto` as the OCR read
+    them on this page, accents and case ignored; a run over several lines gets one box per
+    line, as detection makes them."""
+    buscadas = [_plegada(p) for p in texto.split() if _plegada(p)]
+    leidas = [_plegada(p.texto) for p in pagina.palabras]
+    cajas = []
+    for i in range(len(leidas) - len(buscadas) + 1):
+        if leidas[i : i + len(buscadas)] != buscadas:
+            continue
+        lineas: list[list[tipos.Caja]] = []
+        for palabra in pagina.palabras[i : i + len(buscadas)]:
+            if not lineas or palabra.caja.x < lineas[-1][-1].x:
+                lineas.append([])
+            lineas[-1].append(palabra.caja)
+        for linea in lineas:
+            x0 = max(min(c.x for c in linea) - margen, 0)
+            y0 = max(min(c.y for c in linea) - margen, 0)
+            x1 = min(max(c.x + c.ancho for c in linea) + margen, pagina.ancho)
+            y1 = min(max(c.y + c.alto for c in linea) + margen, pagina.alto)
+            cajas.append(tipos.Caja(x0, y0, x1 - x0, y1 - y0))
+    return cajas
+
+
+def version_por_revisar(escrito, sugerencias=(), *, asunto=None) -> VersionPublica:
+    """Data factory: a versión pública POR_REVISAR written through the ORM, as
+    services.version_publica.preparar leaves it, on an escrito whose files were read by the
+    real OCR: its fingerprint comes from the page source (so it can be approved, burned and
+    published for real). Each item of `sugerencias` is (text, categoria, motivo): one
+    suggested box per line of every place the OCR read that text (detection's job, faked
+    here by naming the words). Fails when the OCR did not read a text where it was asked."""
+    from documentos.models import CajaTestada
+    from documentos.services.version_publica import archivos_de
+    from documentos.testado.fuente import fuente
+
+    ids = [a.pk for a in archivos_de(escrito)]
+    leidas = fuente().paginas_leidas(ids)
+    assert set(leidas) == set(ids), "every file of the escrito must have been read"
+    version = VersionPublica.objects.create(
+        escrito=escrito,
+        huella=fuente().huella(ids),
+        asunto=escrito.asunto if asunto is None else asunto,
+    )
+    cajas = []
+    for texto, categoria, motivo in sugerencias:
+        encontradas = [
+            (pagina, caja)
+            for archivo_id in ids
+            for pagina in leidas[archivo_id]
+            for caja in cajas_de(pagina, texto)
+        ]
+        assert encontradas, f"the OCR did not read {texto!r}"
+        cajas += [
+            CajaTestada(
+                version=version,
+                archivo_id=pagina.archivo_id,
+                pagina=pagina.numero,
+                x=caja.x,
+                y=caja.y,
+                ancho=caja.ancho,
+                alto=caja.alto,
+                categoria=categoria,
+                origen=CajaTestada.Origen.DETECCION,
+                motivo=motivo,
+            )
+            for pagina, caja in encontradas
+        ]
+    CajaTestada.objects.bulk_create(cajas)
+    return version
+
+
 # Texts that are markup or formulas to reportlab and spreadsheets: every export must show
 # them literally (PDF) or neutralised (CSV, XLSX).
 TEXTOS_HOSTILES = (

@@ -11,12 +11,13 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from filer.models import File as FilerFile
 
 from .. import eventos, permisos
@@ -147,6 +148,18 @@ def preparar(escrito: Escrito, *, usuario=None) -> VersionPublica:
     return version
 
 
+def preparar_en_bloque(escritos, *, usuario) -> tuple[list[VersionPublica], list]:
+    """Prepare several; each in its own transaction, so one refusal does not undo the
+    others. Returns (versions, [(escrito, Spanish reason)])."""
+    hechas, errores = [], []
+    for escrito in escritos:
+        try:
+            hechas.append(preparar(escrito, usuario=usuario))
+        except (ValidationError, PermissionDenied) as error:
+            errores.append((escrito, " ".join(getattr(error, "messages", None) or [str(error)])))
+    return hechas, errores
+
+
 def _por_categoria(categorias) -> dict[str, int]:
     cuenta: dict[str, int] = {}
     for categoria in categorias:
@@ -196,15 +209,25 @@ def dibujar(
     caja: tipos.Caja,
     categoria: str,
     usuario,
+    origen: str = CajaTestada.Origen.MANUAL,
 ) -> CajaTestada:
-    """A box a person drew on a page: testado when approved."""
+    """A box a person drew on a page (or the whole page, `origen` PAGINA): testado when
+    approved. A box that does not touch its page is refused."""
     version = _en_revision(version, usuario)
     if archivo.escrito_id != version.escrito_id or not 1 <= pagina <= archivo.paginas:
         raise ValidationError(_("Esa página no es de este escrito."))
     if categoria not in tipos.Categoria.values:
         raise ValidationError(_("Elija qué tipo de dato cubre la caja."))
+    if origen not in (CajaTestada.Origen.MANUAL, CajaTestada.Origen.PAGINA):
+        raise ValidationError(_("Origen de caja desconocido."))
     if caja.ancho < 2 or caja.alto < 2:
         raise ValidationError(_("La caja es demasiado pequeña."))
+    leidas = fuente().paginas_leidas([archivo.pk]).get(archivo.pk, [])
+    leida = next((p for p in leidas if p.numero == pagina), None)
+    if leida is None:
+        raise ValidationError(_("Esa página aún no se ha leído (OCR)."))
+    if not caja.interseca(tipos.Caja(0, 0, leida.ancho, leida.alto)):
+        raise ValidationError(_("La caja está fuera de la página: dibújela sobre la página."))
     nueva = CajaTestada.objects.create(
         version=version,
         archivo=archivo,
@@ -214,12 +237,19 @@ def dibujar(
         ancho=caja.ancho,
         alto=caja.alto,
         categoria=categoria,
-        origen=CajaTestada.Origen.MANUAL,
+        origen=origen,
         estado=C.ACEPTADA,
+    )
+    descripcion = (
+        _("Cubrió por completo la página %(pagina)s de «%(archivo)s».")
+        if origen == CajaTestada.Origen.PAGINA
+        else _(
+            "Dibujó una caja de testado (%(categoria)s) en la página %(pagina)s de «%(archivo)s»."
+        )
     )
     _registrar(
         version,
-        _("Dibujó una caja de testado (%(categoria)s) en la página %(pagina)s de «%(archivo)s».")
+        descripcion
         % {
             "categoria": nueva.get_categoria_display(),
             "pagina": pagina,
@@ -349,7 +379,8 @@ def paginas_inseguras(paginas) -> list[tipos.PaginaLeida]:
 
 def aprobar(version: VersionPublica, *, usuario, automatica: bool = False) -> VersionPublica:
     """Burn the boxes, build the public PDF and text, and make the version the one the public
-    sees. A version whose sources changed since it was prepared cannot be approved."""
+    sees. A version whose sources changed since it was prepared cannot be approved, nor (but
+    in a batch approval) one with suggestions nobody decided."""
     if revisar_huella(version.escrito_id, usuario=usuario):
         raise ValidationError(
             _(
@@ -363,6 +394,18 @@ def aprobar(version: VersionPublica, *, usuario, automatica: bool = False) -> Ve
 
 def _aprobar(version: VersionPublica, usuario, automatica: bool) -> VersionPublica:
     version = _en_revision(version, usuario)
+    pendientes = 0 if automatica else version.cajas.filter(estado=C.SUGERIDA).count()
+    if pendientes:
+        raise ValidationError(
+            ngettext(
+                "Queda %(n)s sugerencia sin decidir: acéptela o recházela antes de aprobar "
+                "(una sugerencia sin decidir no se testaría).",
+                "Quedan %(n)s sugerencias sin decidir: acéptelas o recházelas antes de aprobar "
+                "(una sugerencia sin decidir no se testaría).",
+                pendientes,
+            )
+            % {"n": pendientes}
+        )
     escrito = version.escrito
     archivos, paginas = _paginas(escrito)
     ids = [a.pk for a in archivos]

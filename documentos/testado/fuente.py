@@ -33,6 +33,14 @@ class FuenteDePaginas(Protocol):
         legend page (`leyenda`: its paragraphs); and each page's text without the words the
         boxes cover."""
 
+    def vista_previa(
+        self, archivo_id: int, numero: int, cajas: list[CajaTestar], ancho_max: int | None = None
+    ) -> bytes:
+        """One page as the public copy will show it, for the reviewer: rendered and burned
+        exactly as `testar` does (boxes are checked as there; those of other pages are not
+        drawn), as PNG, scaled down
+        to `ancho_max` pixels wide when it is wider. Raises NoSePuedeTestar like `testar`."""
+
 
 _fuente: FuenteDePaginas | None = None
 

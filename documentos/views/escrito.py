@@ -19,12 +19,13 @@ from wagtail.admin.widgets.button import HeaderButton
 from ocr import selectors as ocr_selectors
 from ocr import services as ocr_services
 
-from .. import selectors, validacion
+from .. import permisos, selectors, validacion
 from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
 from ..models import Archivo
 from ..plazos import semaforo
 from ..services import archivos as servicio_archivos
 from ..services import flujo
+from ..services import version_publica as servicio_version
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
 from .bandeja import puede_usar_bandeja
@@ -139,8 +140,17 @@ class EscritoView(VistaStaff):
             respuestas=escrito.respuestas.select_related("archivo", "respondido_por"),
             acciones=acciones,
             formularios=formularios,
+            **self.version_publica(escrito),
         )
         return context
+
+    def version_publica(self, escrito) -> dict:
+        """The versión pública's state and link, for whoever may testar a public escrito."""
+        if escrito.clasificacion != escrito.Clasificacion.PUBLICA or not permisos.puede_testar(
+            self.request.user, escrito
+        ):
+            return {}
+        return {"testar": True, "version_publica": servicio_version.vigente(escrito.pk)}
 
 
 class AccionView(EscritoView):

@@ -29,22 +29,34 @@ def es_pdf(contenido: bytes) -> bool:
 
 
 def cargar(
-    fuente: bytes | str | Path, mime: str = "", *, rasterizar: bool = False
+    fuente: bytes | str | Path,
+    mime: str = "",
+    *,
+    rasterizar: bool = False,
+    pagina: int | None = None,
 ) -> Iterator[Pagina]:
     """Yield the pages of a file. Raise ArchivoIlegible when it cannot be read.
 
     `rasterizar`: every PDF page is rendered, in colour, at the same resolution, and its
-    text layer is ignored (testado draws the pages as a reader sees them)."""
+    text layer is ignored (testado draws the pages as a reader sees them).
+    `pagina`: only that page (1-based; nothing when the file has fewer), the others are
+    neither decoded nor rendered."""
     contenido = Path(fuente).read_bytes() if isinstance(fuente, str | Path) else fuente
     if not contenido:
         raise ArchivoIlegible(_("El archivo está vacío."))
     if mime == "application/pdf" or es_pdf(contenido):
-        yield from _paginas_pdf(contenido, rasterizar)
+        yield from _paginas_pdf(contenido, rasterizar, pagina)
     else:
-        yield from _paginas_imagen(contenido)
+        yield from _paginas_imagen(contenido, pagina)
 
 
-def _paginas_imagen(contenido: bytes) -> Iterator[Pagina]:
+def _indices(total: int, pagina: int | None) -> range:
+    if pagina is None:
+        return range(total)
+    return range(pagina - 1, pagina) if 1 <= pagina <= total else range(0)
+
+
+def _paginas_imagen(contenido: bytes, solo: int | None = None) -> Iterator[Pagina]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -61,7 +73,7 @@ def _paginas_imagen(contenido: bytes) -> Iterator[Pagina]:
             _("Formato no admitido (%(formato)s): se esperaba PNG, JPEG, TIFF o PDF.")
             % {"formato": imagen.format or "?"}
         )
-    for indice in range(total):
+    for indice in _indices(total, solo):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -108,7 +120,9 @@ def _dpi(imagen: Image.Image) -> float | None:
     return valor if valor and 100 <= valor <= 1200 and valor not in (72, 96) else None
 
 
-def _paginas_pdf(contenido: bytes, rasterizar: bool = False) -> Iterator[Pagina]:
+def _paginas_pdf(
+    contenido: bytes, rasterizar: bool = False, solo: int | None = None
+) -> Iterator[Pagina]:
     try:
         documento = pypdfium2.PdfDocument(contenido)
     except pypdfium2.PdfiumError as exc:
@@ -118,7 +132,7 @@ def _paginas_pdf(contenido: bytes, rasterizar: bool = False) -> Iterator[Pagina]
     try:
         if len(documento) == 0:
             raise ArchivoIlegible(_("El PDF no tiene páginas."))
-        for indice in range(len(documento)):
+        for indice in _indices(len(documento), solo):
             try:
                 hoja = documento[indice]
                 area_pt = max(hoja.get_width() * hoja.get_height(), 1.0)
