@@ -328,13 +328,20 @@ def leyenda(version: VersionPublica, cajas: list[tipos.CajaTestar]) -> list[str]
     escrito = version.escrito
     parrafos = [
         _("Versión pública del escrito con folio %(folio)s.") % {"folio": escrito.folio},
-        _(
+        ngettext(
+            "Se testó %(n)s parte que contiene datos personales de particulares "
+            "(%(categorias)s), por tratarse de información confidencial que identifica o hace "
+            "identificable a una persona y cuya difusión no es necesaria para conocer el "
+            "asunto ni la actuación de la autoridad.",
             "Se testaron %(n)s partes que contienen datos personales de particulares "
             "(%(categorias)s), por tratarse de información confidencial que identifica o hace "
             "identificable a una persona y cuya difusión no es necesaria para conocer el "
-            "asunto ni la actuación de la autoridad."
+            "asunto ni la actuación de la autoridad.",
+            len(cajas),
         )
-        % {"n": len(cajas), "categorias": ", ".join(categorias) or _("ninguna")},
+        % {"n": len(cajas), "categorias": ", ".join(categorias)}
+        if cajas
+        else _("No se encontraron datos personales que testar en este escrito."),
         _("Fundamento legal: %(fundamento)s") % {"fundamento": version.fundamento},
         _("Aprobó la versión pública: %(quien)s, el %(fecha)s.")
         % {

@@ -79,3 +79,17 @@ def test_covering_a_whole_page_is_a_box_of_its_own_origin(version, contralor):
     entrada = _entradas(version).latest("pk")
     assert entrada.descripcion == "Cubrió por completo la página 1 de «hoja-2.png»."
     assert entrada.despues == {"version": version.pk, "caja": caja.pk, "categoria": "otro"}
+
+
+def test_the_legend_counts_in_good_spanish(version, contralor):
+    from django.utils import timezone
+
+    from documentos.testado.tipos import CajaTestar
+
+    version.aprobada_por, version.aprobada_en = contralor, timezone.now()
+    caja = CajaTestar(1, 1, Caja(0, 0, 10, 10), Categoria.NOMBRE)
+    uno = " ".join(servicio.leyenda(version, [caja]))
+    assert "Se testó 1 parte que contiene datos personales" in uno
+    assert "Se testaron 2 partes" in " ".join(servicio.leyenda(version, [caja, caja]))
+    ninguno = " ".join(servicio.leyenda(version, []))
+    assert "No se encontraron datos personales que testar" in ninguno and "0 partes" not in ninguno
