@@ -93,3 +93,41 @@ def test_the_legend_counts_in_good_spanish(version, contralor):
     assert "Se testaron 2 partes" in " ".join(servicio.leyenda(version, [caja, caja]))
     ninguno = " ".join(servicio.leyenda(version, []))
     assert "No se encontraron datos personales que testar" in ninguno and "0 partes" not in ninguno
+
+
+def test_the_signed_answer_is_testado_and_published_with_the_escrito(
+    leer_escrito, contralor, oficialia, obras, titular_obras, operativo_obras
+):
+    from documentos.models import Archivo, Respuesta
+    from documentos.services import flujo
+    from ocr import services as ocr_services
+    from tests.factories import subida
+    from tests.ocr.imagenes import como_bytes, pagina
+
+    escrito = leer_escrito()
+    flujo.turnar(escrito, obras, usuario=oficialia, instruccion="Atender")
+    flujo.asignar(escrito, operativo_obras, usuario=titular_obras, instruccion="Responder")
+    oficio = pagina(
+        ["Oficio de respuesta a la solicitud de poda", f"C. {NOMBRE}", "Se podaran los fresnos"],
+        ancho=1700,
+    )
+    respuesta = flujo.responder(
+        escrito,
+        usuario=operativo_obras,
+        sentido=Respuesta.Sentido.POSITIVA,
+        texto="Se programó la poda.",
+        archivo=subida("oficio.png", como_bytes(oficio, dpi=(300, 300))),
+    )
+    ocr_services.leer_archivo(respuesta.archivo_id)
+
+    version = servicio.preparar(escrito, usuario=contralor)
+    en_respuesta = version.cajas.filter(archivo=respuesta.archivo)
+    assert en_respuesta.filter(categoria=Categoria.NOMBRE).exists()
+    servicio.decidir(
+        version, list(version.cajas.values_list("pk", flat=True)), True, usuario=contralor
+    )
+    version = servicio.aprobar(version, usuario=contralor)
+    textos = {p["archivo_id"]: p["texto"] for p in version.paginas}
+    assert respuesta.archivo.tipo == Archivo.Tipo.RESPUESTA and respuesta.archivo_id in textos
+    assert "fresnos" in textos[respuesta.archivo_id]
+    assert all("Zubiria" not in texto for texto in textos.values())
