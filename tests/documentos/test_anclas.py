@@ -162,9 +162,13 @@ def test_the_command_reports_chain_breaks_and_anchors_together(sello):
 
 
 def test_an_intact_chain_with_its_anchors_verifies(sello, capsys):
-    _dias(2, 3)
+    _dias(2)
     call_command("bitacora_verificar")
-    assert "5 entradas verificadas; 2 anclas publicadas coinciden" in capsys.readouterr().out
+    assert "2 entradas verificadas; 1 ancla publicada coincide." in capsys.readouterr().out
+    _entradas(3)
+    anclas.anclar(DIA + dt.timedelta(days=1))
+    call_command("bitacora_verificar")
+    assert "5 entradas verificadas; 2 anclas publicadas coinciden." in capsys.readouterr().out
 
 
 def test_deleting_entries_before_the_anchor_moves_its_position(sello):

@@ -16,13 +16,15 @@ class Command(BaseCommand):
         resultado = verificar_cadena()
         anclas = verificar_anclas()
         if resultado.integra and not anclas.rotas:
+            coinciden = ngettext(
+                "%(anclas)s ancla publicada coincide",
+                "%(anclas)s anclas publicadas coinciden",
+                anclas.revisadas,
+            ) % {"anclas": anclas.revisadas}
             self.stdout.write(
                 self.style.SUCCESS(
-                    _(
-                        "Bitácora íntegra: %(n)s entradas verificadas; %(anclas)s anclas "
-                        "publicadas coinciden."
-                    )
-                    % {"n": resultado.revisadas, "anclas": anclas.revisadas}
+                    _("Bitácora íntegra: %(n)s entradas verificadas; %(coinciden)s.")
+                    % {"n": resultado.revisadas, "coinciden": coinciden}
                 )
             )
             return
