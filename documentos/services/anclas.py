@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,16 +44,20 @@ def anclar(fecha: dt.date | None = None) -> tuple[AnclaBitacora, bool]:
         "entradas": EntradaBitacora.objects.count(),
         "ultima_id": ultima.pk if ultima else None,
     }
-    ancla = AnclaBitacora.objects.create(
-        fecha=fecha,
-        cabeza=carga["cabeza"],
-        entradas=carga["entradas"],
-        ultima_id=carga["ultima_id"],
-        carga=carga,
-        firma=firmar(sello, canonico(carga)),
-        sello_serie=sello.serie,
-        sello_emisor=sello.emisor,
-    )
+    try:
+        with transaction.atomic():
+            ancla = AnclaBitacora.objects.create(
+                fecha=fecha,
+                cabeza=carga["cabeza"],
+                entradas=carga["entradas"],
+                ultima_id=carga["ultima_id"],
+                carga=carga,
+                firma=firmar(sello, canonico(carga)),
+                sello_serie=sello.serie,
+                sello_emisor=sello.emisor,
+            )
+    except IntegrityError:  # another run (cron and `make run`) anchored that day first
+        return AnclaBitacora.objects.get(fecha=fecha), False
     return ancla, True
 
 

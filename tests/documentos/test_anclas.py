@@ -268,3 +268,31 @@ def test_an_empty_bitacora_is_anchored_at_its_genesis(sello):
     ancla, _ = anclas.anclar(DIA)
     assert (ancla.cabeza, ancla.entradas, ancla.ultima_id) == (bitacora.GENESIS, 0, None)
     assert anclas.verificar_anclas().rotas == ()
+
+
+def test_two_runs_racing_on_the_same_day_leave_one_anchor(sello, monkeypatch):
+    """cron and `make run` at once: the other run's anchor lands between the check and the
+    insert; this run returns that one instead of failing."""
+    _entradas(2)
+    cargar = anclas.cargar_sello
+
+    def otra_corrida_primero():
+        real = cargar()
+        otra = anclas.canonico({"otra": True})
+        AnclaBitacora.objects.create(
+            fecha=DIA,
+            cabeza="a" * 64,
+            entradas=2,
+            ultima_id=None,
+            carga={"otra": True},
+            firma=servicio_sello.firmar(real, otra),
+            sello_serie=real.serie,
+            sello_emisor=real.emisor,
+        )
+        return real
+
+    monkeypatch.setattr(anclas, "cargar_sello", otra_corrida_primero)
+    ancla, creada = anclas.anclar(DIA)
+    assert not creada
+    assert ancla.cabeza == "a" * 64
+    assert AnclaBitacora.objects.count() == 1
