@@ -7,6 +7,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
+    env_archivo,
     env_bool,
     env_cache,
     env_database,
@@ -290,6 +291,11 @@ FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 # approved without a person (a batch approval covers it whole).
 FOLIO_FUNDAMENTO_TESTADO = env_str("FOLIO_FUNDAMENTO_TESTADO", "")
 FOLIO_TESTADO_CONFIANZA_MIN = env_int("FOLIO_TESTADO_CONFIANZA_MIN", 70)
+# Bitácora anchors: the institution's seal certificate (PKCS#12 and its password) that signs
+# the chain head every day. Only dev falls back to a generated demo sello (FOLIO_SELLO_DEMO).
+FOLIO_SELLO_P12 = env_archivo("FOLIO_SELLO_P12")
+FOLIO_SELLO_CLAVE = env_str("FOLIO_SELLO_CLAVE", "")
+FOLIO_SELLO_DEMO = None
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).

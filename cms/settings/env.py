@@ -79,6 +79,17 @@ def env_path(name: str, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default
 
 
+def env_archivo(name: str) -> Path | None:
+    """A file that must exist when given (e.g. a certificate); unset or empty means none."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    path = Path(value).expanduser().resolve()
+    if not path.is_file():
+        raise ImproperlyConfigured(f"{name}={value!r}: no existe ese archivo.")
+    return path
+
+
 _DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
 
 

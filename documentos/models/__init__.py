@@ -1,11 +1,12 @@
 from .areas import Area, Tema
-from .bitacora import CadenaBitacora, EntradaBitacora
+from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
 from .flujo import Asignacion, Respuesta, Turno
 from .plazos import DiaInhabil
 from .version_publica import CajaTestada, VersionPublica
 
 __all__ = [
+    "AnclaBitacora",
     "Archivo",
     "Area",
     "Asignacion",
