@@ -67,6 +67,7 @@ class Notificacion(models.Model):
     enviada_en = models.DateTimeField(_("enviada en"), null=True, blank=True)
     error = models.TextField(_("último error"), blank=True)
     creada_en = models.DateTimeField(_("creada en"), auto_now_add=True)
+    actualizada_en = models.DateTimeField(_("último intento"), auto_now=True)
 
     class Meta:
         verbose_name = _("notificación electrónica")

@@ -73,6 +73,18 @@ def encolar(notificacion_id: int, *, despues=None) -> None:
     transaction.on_commit(partial(tarea.enqueue, notificacion_id))
 
 
+def reencolar_pendientes(minutos: int) -> int:
+    """Queue again the notifications still pendiente with no attempt for `minutos` (a
+    worker died, or the queueing after commit was lost). Safe: sending claims the row."""
+    limite = timezone.now() - timedelta(minutes=minutos)
+    pendientes = Notificacion.objects.filter(estado=Estado.PENDIENTE, actualizada_en__lt=limite)
+    ids = list(pendientes.values_list("pk", flat=True))
+    with transaction.atomic():
+        for notificacion_id in ids:
+            encolar(notificacion_id)
+    return len(ids)
+
+
 def mensaje(notificacion: Notificacion) -> EmailMessage:
     escrito = notificacion.escrito
     contexto = {
@@ -106,7 +118,7 @@ def enviar(notificacion_id: int) -> str | None:
             return None
         reclamada = Notificacion.objects.filter(
             pk=notificacion.pk, estado=Estado.PENDIENTE, intentos=notificacion.intentos
-        ).update(intentos=notificacion.intentos + 1)
+        ).update(intentos=notificacion.intentos + 1, actualizada_en=timezone.now())
         if not reclamada:
             return None
         notificacion.intentos += 1
@@ -118,7 +130,7 @@ def enviar(notificacion_id: int) -> str | None:
         notificacion.estado = Estado.ENVIADA
         notificacion.enviada_en = timezone.now()
         notificacion.error = ""
-        notificacion.save(update_fields=["estado", "enviada_en", "error"])
+        notificacion.save(update_fields=["estado", "enviada_en", "error", "actualizada_en"])
         bitacora.registrar(
             EntradaBitacora.Accion.NOTIFICACION,
             _(
@@ -136,11 +148,11 @@ def enviar(notificacion_id: int) -> str | None:
 def _fallo(notificacion: Notificacion, error: Exception) -> str:
     notificacion.error = (str(error) or error.__class__.__name__)[:2000]
     if notificacion.intentos < settings.FOLIO_NOTIFICACION_INTENTOS:
-        notificacion.save(update_fields=["error"])
+        notificacion.save(update_fields=["error", "actualizada_en"])
         encolar(notificacion.pk, despues=espera(notificacion.intentos))
         return notificacion.estado
     notificacion.estado = Estado.FALLIDA
-    notificacion.save(update_fields=["estado", "error"])
+    notificacion.save(update_fields=["estado", "error", "actualizada_en"])
     bitacora.registrar(
         EntradaBitacora.Accion.NOTIFICACION,
         _(

@@ -3,13 +3,17 @@ background (retried, never blocking the request), over real SMTP, recorded witho
 address."""
 
 import re
+from datetime import timedelta
+from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from documentos.models import EntradaBitacora, Escrito, Notificacion, Respuesta
@@ -292,3 +296,27 @@ def test_bitacora_entries_never_hold_the_address(
         assert CORREO not in texto and "lucia.fernandez" not in texto
     assert "[destinatario]" in entradas[0].descripcion
     assert {e.actor for e in entradas} == {"Folio (notificación automática)"}
+
+
+def test_a_lost_queueing_is_recovered_by_the_command(
+    recibir, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = tareas_con("django_tasks_db.DatabaseBackend")
+    perdida = recibir(remitente_contacto=CORREO)  # on_commit never ran: nothing queued
+    reciente = recibir(remitente_contacto="otra@example.com", asunto="Otro escrito")
+    Notificacion.objects.filter(escrito=perdida).update(
+        actualizada_en=timezone.now() - timedelta(hours=2)
+    )
+    assert not DBTaskResult.objects.exists()
+    salida = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notificaciones_reencolar", "--minutos", "60", stdout=salida)
+    assert "encoladas de nuevo: 1." in salida.getvalue()
+    [tarea] = DBTaskResult.objects.all()
+    notificacion = Notificacion.objects.get(escrito=perdida)
+    assert tarea.args_kwargs["args"] == [notificacion.pk]
+    assert Notificacion.objects.get(escrito=reciente).estado == E.PENDIENTE
+    assert notificaciones.enviar(notificacion.pk) == E.ENVIADA
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notificaciones_reencolar", "--minutos", "0", stdout=StringIO())
+    assert DBTaskResult.objects.count() == 2  # only the recent pendiente, not the sent one
