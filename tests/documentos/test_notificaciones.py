@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -320,3 +321,27 @@ def test_a_lost_queueing_is_recovered_by_the_command(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("notificaciones_reencolar", "--minutos", "0", stdout=StringIO())
     assert DBTaskResult.objects.count() == 2  # only the recent pendiente, not the sent one
+
+
+def test_the_database_refuses_a_second_notification_for_the_same_motivo(respondido):
+    escrito = respondido()
+    respuesta = escrito.respuestas.get()
+    Notificacion.objects.create(escrito=escrito, motivo=M.TURNO, destinatario=CORREO)
+    Notificacion.objects.create(
+        escrito=escrito, motivo=M.RESPUESTA, respuesta=respuesta, destinatario=CORREO
+    )
+    for datos in ({"motivo": M.TURNO}, {"motivo": M.RESPUESTA, "respuesta": respuesta}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Notificacion.objects.create(escrito=escrito, destinatario=CORREO, **datos)
+    # Another answer (after reabrir) is another notification.
+    otra = Respuesta.objects.create(
+        escrito=escrito,
+        sentido=Respuesta.Sentido.PARCIAL,
+        texto="Corregida.",
+        fecha=respuesta.fecha,
+        respondido_por=respuesta.respondido_por,
+    )
+    Notificacion.objects.create(
+        escrito=escrito, motivo=M.RESPUESTA, respuesta=otra, destinatario=CORREO
+    )
+    assert Notificacion.objects.filter(escrito=escrito).count() == 3
