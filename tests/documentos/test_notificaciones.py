@@ -90,6 +90,8 @@ def test_received_turned_and_answered_each_send_one_mail_in_spanish(
     assert "fue turnado a Obra Pública para su atención" in turnado.body
     assert respondido.subject == f"Su escrito con folio {escrito.folio} tiene respuesta"
     assert "Le informamos que su escrito" in respondido.body
+    assert "Puede consultar la respuesta, sin escribir su código de acceso" in respondido.body
+    assert "Puede consultar su estado, sin escribir su código" in recibido.body
     filas = Notificacion.objects.filter(escrito=escrito).order_by("pk")
     assert [(n.motivo, n.estado, n.intentos) for n in filas] == [
         (M.RECEPCION, E.ENVIADA, 1),
