@@ -285,6 +285,10 @@ FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
 FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
 FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
+# E-mail notifications to the remitente: attempts before "fallida", and the first backoff
+# (seconds; doubled after each failed attempt).
+FOLIO_NOTIFICACION_INTENTOS = max(1, env_int("FOLIO_NOTIFICACION_INTENTOS", 5))
+FOLIO_NOTIFICACION_ESPERA_S = env_int("FOLIO_NOTIFICACION_ESPERA_S", 60)
 FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 # Versión pública: the legal ground written on the public copy (empty: the country's default,
 # documentos.testado.tipos.FUNDAMENTOS) and the OCR confidence under which a page is never

@@ -2,6 +2,7 @@ from .areas import Area, Tema
 from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
 from .flujo import Asignacion, Respuesta, Turno
+from .notificaciones import Notificacion
 from .plazos import DiaInhabil
 from .version_publica import CajaTestada, VersionPublica
 
@@ -15,6 +16,7 @@ __all__ = [
     "DiaInhabil",
     "EntradaBitacora",
     "Escrito",
+    "Notificacion",
     "Respuesta",
     "SecuenciaFolio",
     "Tema",

@@ -22,6 +22,7 @@ class EntradaBitacora(models.Model):
         CONSULTA_PUBLICA = "consulta_publica", _("Consulta pública del estado")
         OCR = "ocr", _("Reconocimiento de texto")
         VERSION_PUBLICA = "version_publica", _("Versión pública")
+        NOTIFICACION = "notificacion", _("Notificación electrónica")
 
     class Version(models.IntegerChoices):
         """How `hash` was computed (see services/bitacora.py)."""
