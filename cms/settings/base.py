@@ -15,6 +15,7 @@ from .env import (
     env_list,
     env_mapping,
     env_networks,
+    env_opcion,
     env_path,
     env_str,
     env_url,
@@ -290,6 +291,13 @@ FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 # approved without a person (a batch approval covers it whole).
 FOLIO_FUNDAMENTO_TESTADO = env_str("FOLIO_FUNDAMENTO_TESTADO", "")
 FOLIO_TESTADO_CONFIANZA_MIN = env_int("FOLIO_TESTADO_CONFIANZA_MIN", 70)
+
+# Firma electrónica (documentos.firma): the trusted authorities' certificates (a directory or
+# PEM/DER files, comma-separated; nothing bundled), what to do when revocation cannot be
+# checked (estricta: refuse; flexible: sign with a warning) and an RFC 3161 timestamp service.
+FOLIO_FIRMA_RAICES = env_list("FOLIO_FIRMA_RAICES", [])
+FOLIO_FIRMA_REVOCACION = env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
+FOLIO_FIRMA_TSA_URL = env_url("FOLIO_FIRMA_TSA_URL")
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).
