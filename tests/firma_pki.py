@@ -155,7 +155,7 @@ def _emitir(
 
 class _Servidor(BaseHTTPRequestHandler):
     rutas: dict[str, bytes] = {}
-    sellador: DummyTimeStamper | None = None
+    selladores: dict[str, DummyTimeStamper] = {}
     sellos = 0
 
     def log_message(self, *args):
@@ -176,10 +176,11 @@ class _Servidor(BaseHTTPRequestHandler):
 
     def do_POST(self):
         cuerpo = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.path != "/tsa" or self.sellador is None:
+        if self.path not in self.selladores:
             self.send_error(404)
             return
-        respuesta = self.sellador.request_tsa_response(tsp.TimeStampReq.load(cuerpo))
+        sellador = self.selladores[self.path]
+        respuesta = sellador.request_tsa_response(tsp.TimeStampReq.load(cuerpo))
         type(self).sellos += 1
         self._responder(respuesta.dump(), "application/timestamp-reply")
 
@@ -226,7 +227,8 @@ class PKI:
 
 
 def crear(directorio: Path) -> PKI:
-    servidor = ThreadingHTTPServer(("127.0.0.1", 0), type("S", (_Servidor,), {"rutas": {}}))
+    manejador = type("Manejador", (_Servidor,), {"rutas": {}, "selladores": {}})
+    servidor = ThreadingHTTPServer(("127.0.0.1", 0), manejador)
     url = f"http://127.0.0.1:{servidor.server_address[1]}"
     threading.Thread(target=servidor.serve_forever, daemon=True).start()
     crl_url, perdida = f"{url}/ac-sat.crl", f"{url}/no-existe.crl"
@@ -332,12 +334,22 @@ def crear(directorio: Path) -> PKI:
         )
         .sign(intermedia.llave, hashes.SHA256())
     )
-    servidor.RequestHandlerClass.rutas["/ac-sat.crl"] = crl.public_bytes(serialization.Encoding.DER)
-    servidor.RequestHandlerClass.sellador = DummyTimeStamper(
-        tsa_cert=translate_pyca_cryptography_cert_to_asn1(tsa.cert),
-        tsa_key=translate_pyca_cryptography_key_to_asn1(tsa.llave),
-        certs_to_embed=[translate_pyca_cryptography_cert_to_asn1(c.cert) for c in (tsa,)],
+    manejador.rutas["/ac-sat.crl"] = crl.public_bytes(serialization.Encoding.DER)
+    tsa_ajena = _emitir(
+        _nombre("Sello de tiempo ajeno"),
+        _llave(),
+        ajena_raiz,
+        serie=5,
+        desde=antes,
+        hasta=AHORA + timedelta(days=1825),
+        tsa=True,
     )
+    for ruta, certificado in (("/tsa", tsa), ("/tsa-ajena", tsa_ajena)):
+        manejador.selladores[ruta] = DummyTimeStamper(
+            tsa_cert=translate_pyca_cryptography_cert_to_asn1(certificado.cert),
+            tsa_key=translate_pyca_cryptography_key_to_asn1(certificado.llave),
+            certs_to_embed=[translate_pyca_cryptography_cert_to_asn1(certificado.cert)],
+        )
     directorio.mkdir(parents=True, exist_ok=True)
     (directorio / "raiz.pem").write_bytes(raiz.pem)
     (directorio / "intermedia.cer").write_bytes(intermedia.cer)

@@ -24,13 +24,18 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.stamp import QRStampStyle
+from pyhanko_certvalidator.errors import PathError
+from pyhanko_certvalidator.errors import ValidationError as CertificadoInvalido
 
 from . import FirmaRechazada
 from .confianza import USO_DE_LLAVE, contexto, revisar
 from .credenciales import Credencial
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# pyHanko's errors when the chain or revocation data (signer's or TSA's) cannot be collected.
+_SIN_DATOS_DE_VALIDACION = (SigningError, PathError, CertificadoInvalido)
 _MARGEN, _SEPARACION, _ALTO_BLOQUE, _COLUMNAS = 36, 12, 100, 2
 
 
@@ -95,7 +100,7 @@ def firmar(pdf: bytes, credencial: Credencial, estampa: Estampa, *, campo: str) 
     incrustar = revision.revocacion_comprobada and bool(tsa)
     try:
         salida = _firmar(pdf, credencial, estampa, campo, tsa, incrustar)
-    except SigningError:
+    except _SIN_DATOS_DE_VALIDACION:
         if not incrustar:
             raise
         # The TSA's chain or some revocation data could not be validated: sign as B-T.
@@ -156,7 +161,14 @@ def _firmar(pdf, credencial, estampa, campo, tsa, incrustar) -> bytes:
         salida = firmante.sign_pdf(
             escritor, appearance_text_params={"url": estampa.url_verificacion}
         )
-    except SigningError:
+    except TimestampRequestError:
+        raise FirmaRechazada(
+            _(
+                "El servicio de sello de tiempo no respondió; no se firmó. "
+                "Intente de nuevo más tarde."
+            )
+        ) from None
+    except _SIN_DATOS_DE_VALIDACION:
         if incrustar:
             raise
         raise FirmaRechazada(

@@ -74,7 +74,8 @@ def verificar(pdf: bytes) -> Verificacion:
     except ValidationInfoReadingError:
         dss = None
     contexto = dss.as_validation_context(opciones) if dss else ValidationContext(**opciones)
-    revocaciones = bool(dss and (dss.crls or dss.ocsps))
+    # B-LT: the DSS holds validation data for this very signature (its VRI entry)
+    con_datos = set(dss.vri_entries) if dss else set()
     firmas, ultimo_nivel = [], None
     for embebida in embebidas:
         try:
@@ -104,10 +105,20 @@ def verificar(pdf: bytes) -> Verificacion:
                 intacta=estado.intact and estado.valid,
                 cubre_todo=estado.coverage == SignatureCoverageLevel.ENTIRE_FILE,
                 confiable=estado.trusted,
-                nivel="B-LT" if sellada and revocaciones else "B-T" if sellada else "B-B",
+                nivel=_nivel(sellada, _vri(embebida) in con_datos),
                 valida=estado.bottom_line,
             )
         )
         ultimo_nivel = estado.modification_level
     modificado = ultimo_nivel not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
     return Verificacion(tuple(firmas), modificado)
+
+
+def _vri(embebida) -> str:
+    return DocumentSecurityStore.sig_content_identifier(embebida.pkcs7_content)
+
+
+def _nivel(sellada: bool, datos_de_validacion: bool) -> str:
+    if not sellada:
+        return "B-B"
+    return "B-LT" if datos_de_validacion else "B-T"

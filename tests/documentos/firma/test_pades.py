@@ -213,3 +213,22 @@ def test_codigo_de_verificacion():
         assert re.fullmatch(rf"[{CROCKFORD}]{{4}}-[{CROCKFORD}]{{4}}-[{CROCKFORD}]{{4}}", codigo)
     assert normalizar_codigo(" abcd efgh-jkmo ") == "ABCD-EFGH-JKM0"
     assert normalizar_codigo("iL0o-1111-2222") == "1100-1111-2222"
+
+
+def test_sello_de_tiempo_que_no_responde(con_tsa, credencial, estampa, settings):
+    settings.FOLIO_FIRMA_TSA_URL = f"{con_tsa.url}/no-hay-tsa"
+
+    with pytest.raises(FirmaRechazada, match="sello de tiempo"):
+        firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
+
+
+def test_sello_de_tiempo_de_una_autoridad_no_configurada_queda_en_b_t(
+    con_tsa, credencial, estampa, settings
+):
+    settings.FOLIO_FIRMA_TSA_URL = f"{con_tsa.url}/tsa-ajena"
+
+    firmado = firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
+
+    assert firmado.nivel == "B-T"
+    assert "No se pudieron incluir los datos de validación (B-LT)" in firmado.advertencias[0]
+    assert verificar(firmado.pdf).firmas[0].intacta
