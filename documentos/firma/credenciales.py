@@ -7,6 +7,8 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
     translate_pyca_cryptography_key_to_asn1,
 )
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -72,12 +75,30 @@ class Credencial:
 
     def firmante(self) -> SimpleSigner:
         """pyHanko's in-memory signer for this key."""
-        llave: asn1_keys.PrivateKeyInfo = translate_pyca_cryptography_key_to_asn1(self._llave)
-        return SimpleSigner(
+        return _Firmante(
+            self._llave,
             signing_cert=self.certificado_asn1,
-            signing_key=llave,
+            signing_key=translate_pyca_cryptography_key_to_asn1(self._llave),
             cert_registry=SimpleCertificateStore.from_certs(self.cadena_asn1),
         )
+
+
+class _Firmante(SimpleSigner):
+    """SimpleSigner re-reads its key from DER for every signature, and cryptography checks an
+    RSA key on every load (~90 ms): sign with the key already loaded instead."""
+
+    def __init__(self, llave, **kwargs):
+        super().__init__(**kwargs)
+        self._cargada = llave
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mecanismo = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        resumen = get_pyca_cryptography_hash(digest_algorithm)
+        if mecanismo == "rsassa_pkcs1v15" and isinstance(self._cargada, rsa.RSAPrivateKey):
+            return self._cargada.sign(data, PKCS1v15(), resumen)
+        if mecanismo == "ecdsa" and isinstance(self._cargada, ec.EllipticCurvePrivateKey):
+            return self._cargada.sign(data, ec.ECDSA(resumen))
+        return super().sign_raw(data, digest_algorithm)
 
 
 def desde_efirma(cer: bytes, key: bytes, clave: str) -> Credencial:

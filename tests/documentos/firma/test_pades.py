@@ -232,3 +232,21 @@ def test_sello_de_tiempo_de_una_autoridad_no_configurada_queda_en_b_t(
     assert firmado.nivel == "B-T"
     assert "No se pudieron incluir los datos de validación (B-LT)" in firmado.advertencias[0]
     assert verificar(firmado.pdf).firmas[0].intacta
+
+
+def test_la_llave_no_se_vuelve_a_leer_en_cada_firma(credencial, estampa, monkeypatch):
+    """pyHanko's SimpleSigner re-reads the key from DER per signature (~90 ms of RSA checks)."""
+    from pyhanko.sign.signers import pdf_cms
+
+    lecturas = []
+    original = pdf_cms.serialization.load_der_private_key
+    monkeypatch.setattr(
+        pdf_cms.serialization,
+        "load_der_private_key",
+        lambda *a, **k: lecturas.append(1) or original(*a, **k),
+    )
+
+    firmado = firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
+
+    assert lecturas == []
+    assert verificar(firmado.pdf).valida
