@@ -250,3 +250,16 @@ def test_la_llave_no_se_vuelve_a_leer_en_cada_firma(credencial, estampa, monkeyp
 
     assert lecturas == []
     assert verificar(firmado.pdf).valida
+
+
+def test_doce_firmas_caben_en_la_hoja_y_la_decimotercera_se_rechaza(credencial, estampa):
+    pdf = firma_pki.pdf()
+    for numero in range(12):
+        pdf = firmar(pdf, credencial, estampa(), campo=f"firma{numero}").pdf
+    cajas = _rectangulos(pdf)
+
+    with pytest.raises(FirmaRechazada, match="todas las firmas que caben en su hoja"):
+        firmar(pdf, credencial, estampa(), campo="firma12")
+    assert len(cajas) == 12
+    assert not any(_se_enciman(a, b) for i, a in enumerate(cajas) for b in cajas[i + 1 :])
+    assert all(caja[1] >= 36 for caja in cajas)  # inside the page's margin
