@@ -88,6 +88,7 @@ def _emitir(
     ca: bool = False,
     crl_url: str | None = None,
     tsa: bool = False,
+    solo_cifrado: bool = False,
 ) -> Certificado:
     firma_llave = emisor.llave if emisor else llave
     constructor = (
@@ -111,6 +112,8 @@ def _emitir(
         constructor = constructor.add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
         )
+    elif solo_cifrado:
+        uso = {"key_encipherment": True}
     else:  # as the SAT's e.firma
         uso = {
             "digital_signature": True,
@@ -197,6 +200,7 @@ class PKI:
     futuro: Certificado
     revocado: Certificado
     sin_crl: Certificado  # its CRL address answers 404
+    cifrado: Certificado  # key usage: encipherment only, not signing
     ajeno: Certificado  # issued by a root Folio does not trust
     ajena_raiz: Certificado
     tsa: Certificado
@@ -206,6 +210,10 @@ class PKI:
     def raices(self) -> list[str]:
         """FOLIO_FIRMA_RAICES: the root and the intermediate, as an administrator puts them."""
         return [str(self.directorio / "raiz.pem"), str(self.directorio / "intermedia.cer")]
+
+    @property
+    def raices_con_la_ajena(self) -> list[str]:
+        return [*self.raices, str(self.directorio / "ajena" / "raiz.pem")]
 
     @property
     def tsa_url(self) -> str:
@@ -289,6 +297,13 @@ def crear(directorio: Path) -> PKI:
         "SILS880101MDFNNR05",
         crl_url=perdida,
     )
+    cifrado = persona(
+        500000008,
+        "CARLOS CIFRADO NUÑEZ",
+        "CINC800101OP8",
+        "CINC800101HDFFXR07",
+        solo_cifrado=True,
+    )
     ajena_raiz = _emitir(
         _nombre("AC Ajena de Prueba"),
         _llave(),
@@ -353,6 +368,8 @@ def crear(directorio: Path) -> PKI:
     directorio.mkdir(parents=True, exist_ok=True)
     (directorio / "raiz.pem").write_bytes(raiz.pem)
     (directorio / "intermedia.cer").write_bytes(intermedia.cer)
+    (directorio / "ajena").mkdir(exist_ok=True)
+    (directorio / "ajena" / "raiz.pem").write_bytes(ajena_raiz.pem)
     return PKI(
         directorio,
         url,
@@ -364,6 +381,7 @@ def crear(directorio: Path) -> PKI:
         futuro,
         revocado,
         sin_crl,
+        cifrado,
         ajeno,
         ajena_raiz,
         tsa,

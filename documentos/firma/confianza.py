@@ -140,10 +140,10 @@ def _validar(credencial: Credencial, momento: datetime, revocacion: str) -> None
     except RevokedError as error:
         raise FirmaRechazada(
             _(
-                "El certificado fue revocado por la autoridad que lo emitió: no puede firmar con "
-                "él. (%(detalle)s)"
+                "El certificado fue revocado el %(fecha)s por la autoridad que lo emitió: no "
+                "puede firmar con él."
             )
-            % {"detalle": error}
+            % {"fecha": _fecha(error.revocation_dt)}
         ) from None
     except (ExpiredError, NotYetValidError):
         raise FirmaRechazada(
@@ -159,7 +159,14 @@ def _validar(credencial: Credencial, momento: datetime, revocacion: str) -> None
             )
             % {"emisor": credencial.titular.emisor}
         ) from None
-    except (PathValidationError, InvalidCertificateError) as error:
+    except InvalidCertificateError:
+        raise FirmaRechazada(
+            _(
+                "El certificado no sirve para firmar: su uso de llave no incluye la firma "
+                "digital. Use su certificado de firma electrónica."
+            )
+        ) from None
+    except PathValidationError as error:
         raise FirmaRechazada(
             _("El certificado no es válido para firmar: %(detalle)s") % {"detalle": error}
         ) from None

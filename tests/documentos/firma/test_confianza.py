@@ -35,7 +35,7 @@ def test_certificado_de_una_autoridad_no_configurada(firma):
 
 
 def test_certificado_revocado_segun_la_crl(firma):
-    with pytest.raises(FirmaRechazada, match="fue revocado"):
+    with pytest.raises(FirmaRechazada, match="fue revocado el "):
         revisar(_de(firma.revocado))
 
 
@@ -56,7 +56,7 @@ def test_revocacion_no_comprobable_en_modo_flexible(firma, settings):
 def test_revocado_tambien_se_rechaza_en_modo_flexible(firma, settings):
     settings.FOLIO_FIRMA_REVOCACION = "flexible"
 
-    with pytest.raises(FirmaRechazada, match="fue revocado"):
+    with pytest.raises(FirmaRechazada, match="fue revocado el "):
         revisar(_de(firma.revocado))
 
 
@@ -78,3 +78,8 @@ def test_modo_de_revocacion_invalido(monkeypatch):
 
     with pytest.raises(ImproperlyConfigured, match="use estricta o flexible"):
         env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
+
+
+def test_certificado_que_no_es_de_firma(firma):
+    with pytest.raises(FirmaRechazada, match="su uso de llave no incluye la firma digital"):
+        revisar(_de(firma.cifrado))

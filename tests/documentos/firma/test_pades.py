@@ -263,3 +263,17 @@ def test_doce_firmas_caben_en_la_hoja_y_la_decimotercera_se_rechaza(credencial, 
     assert len(cajas) == 12
     assert not any(_se_enciman(a, b) for i, a in enumerate(cajas) for b in cajas[i + 1 :])
     assert all(caja[1] >= 36 for caja in cajas)  # inside the page's margin
+
+
+def test_firma_de_una_autoridad_que_folio_no_reconoce(firma, estampa, settings):
+    """Signed where the foreign root was trusted; Folio, trusting only its own, says so."""
+    settings.FOLIO_FIRMA_RAICES = firma.raices_con_la_ajena
+    ajeno = desde_efirma(firma.ajeno.cer, firma.ajeno.key(), CLAVE)
+    firmado = firmar(firma_pki.pdf(), ajeno, estampa(), campo="firmo")
+    settings.FOLIO_FIRMA_RAICES = firma.raices
+
+    resultado = verificar(firmado.pdf)
+
+    (una,) = resultado.firmas
+    assert una.intacta and not una.confiable
+    assert not una.valida and not resultado.valida
