@@ -13,6 +13,7 @@ from cms.settings.env import (
     env_int,
     env_list,
     env_networks,
+    env_opcion,
     env_url,
 )
 
@@ -253,3 +254,14 @@ def test_networks(monkeypatch):
     monkeypatch.setenv("FOLIO_DJANGO_ADMIN_REDES", "10.0.0.0/33")
     with pytest.raises(ImproperlyConfigured, match="no es una red válida"):
         env_networks("FOLIO_DJANGO_ADMIN_REDES")
+
+
+def test_env_opcion(monkeypatch):
+    opciones = {"estricta", "flexible"}
+    monkeypatch.delenv("FOLIO_FIRMA_REVOCACION", raising=False)
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "estricta"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", " Flexible ")
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "flexible"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", "a veces")
+    with pytest.raises(ImproperlyConfigured, match="use estricta o flexible"):
+        env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones)

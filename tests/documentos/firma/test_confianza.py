@@ -1,7 +1,5 @@
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_opcion
 from documentos.firma import FirmaRechazada
 from documentos.firma.confianza import revisar
 from documentos.firma.credenciales import desde_efirma
@@ -71,13 +69,6 @@ def test_raices_desde_un_directorio(firma, settings, credencial):
     settings.FOLIO_FIRMA_RAICES = [str(firma.directorio)]
 
     assert revisar(credencial).revocacion_comprobada
-
-
-def test_modo_de_revocacion_invalido(monkeypatch):
-    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", "a veces")
-
-    with pytest.raises(ImproperlyConfigured, match="use estricta o flexible"):
-        env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
 
 
 def test_certificado_que_no_es_de_firma(firma):
