@@ -126,6 +126,13 @@ def firmar(pdf: bytes, credencial: Credencial, estampa: Estampa, *, campo: str) 
 def _firmar(pdf, credencial, estampa, campo, tsa, incrustar) -> bytes:
     try:
         escritor = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+        if escritor.prev.encrypted:
+            raise FirmaRechazada(
+                _(
+                    "El PDF está protegido con contraseña o cifrado: guárdelo sin protección "
+                    "y vuelva a intentarlo."
+                )
+            )
         existentes = [nombre for nombre, *_resto in fields.enumerate_sig_fields(escritor)]
     except (PdfError, ValueError, KeyError, TypeError):
         raise FirmaRechazada(_("El archivo no es un PDF que se pueda firmar.")) from None

@@ -277,3 +277,13 @@ def test_firma_de_una_autoridad_que_folio_no_reconoce(firma, estampa, settings):
     (una,) = resultado.firmas
     assert una.intacta and not una.confiable
     assert not una.valida and not resultado.valida
+
+
+@pytest.mark.parametrize("usuario", ["", "secreta"])
+def test_pdf_protegido_con_contrasena(credencial, estampa, usuario):
+    protegido = io.BytesIO()
+    with pikepdf.open(io.BytesIO(firma_pki.pdf())) as documento:
+        documento.save(protegido, encryption=pikepdf.Encryption(owner="dueño", user=usuario))
+
+    with pytest.raises(FirmaRechazada, match="protegido con contraseña"):
+        firmar(protegido.getvalue(), credencial, estampa(), campo="firmo")
