@@ -85,9 +85,12 @@ def verificar(pdf: bytes) -> Verificacion:
                 ts_validation_context=contexto,
                 key_usage_settings=USO_DE_LLAVE,
             )
-        except (PdfError, ValueError, KeyError, TypeError) as error:
+        except (PdfError, ValueError, KeyError, TypeError):
             return Verificacion(
-                tuple(firmas), True, _("Una firma no se pudo leer: %(e)s") % {"e": error}
+                tuple(firmas),
+                True,
+                _("La firma %(campo)s está dañada: no se pudo leer.")
+                % {"campo": embebida.field_name},
             )
         sellada = estado.timestamp_validity is not None
         certificado = estado.signing_cert

@@ -287,3 +287,15 @@ def test_pdf_protegido_con_contrasena(credencial, estampa, usuario):
 
     with pytest.raises(FirmaRechazada, match="protegido con contraseña"):
         firmar(protegido.getvalue(), credencial, estampa(), campo="firmo")
+
+
+def test_firma_danada(credencial, estampa):
+    firmado = firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
+    posicion = firmado.pdf.index(b"/Contents <") + 200
+    danado = bytearray(firmado.pdf)
+    danado[posicion] = ord("0") if danado[posicion] != ord("0") else ord("1")
+
+    resultado = verificar(bytes(danado))
+
+    assert not resultado.valida
+    assert resultado.error == "La firma firmo está dañada: no se pudo leer."
