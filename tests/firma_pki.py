@@ -17,8 +17,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509 import ocsp
 from cryptography.x509.name import _ASN1Type
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
     translate_pyca_cryptography_key_to_asn1,
@@ -87,6 +88,7 @@ def _emitir(
     hasta: datetime,
     ca: bool = False,
     crl_url: str | None = None,
+    ocsp_url: str | None = None,
     tsa: bool = False,
     solo_cifrado: bool = False,
 ) -> Certificado:
@@ -153,13 +155,49 @@ def _emitir(
             ),
             critical=False,
         )
+    if ocsp_url:
+        constructor = constructor.add_extension(
+            x509.AuthorityInformationAccess(
+                [
+                    x509.AccessDescription(
+                        AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp_url)
+                    )
+                ]
+            ),
+            critical=False,
+        )
     return Certificado(llave, constructor.sign(firma_llave, hashes.SHA256()))
+
+
+def _respuesta_ocsp(cuerpo: bytes, emisor: Certificado, revocados: set[int]) -> bytes:
+    """An OCSP answer signed by the issuing CA itself (allowed by RFC 6960)."""
+    pregunta = ocsp.load_der_ocsp_request(cuerpo)
+    constructor = ocsp.OCSPResponseBuilder().add_response_by_hash(
+        issuer_name_hash=pregunta.issuer_name_hash,
+        issuer_key_hash=pregunta.issuer_key_hash,
+        algorithm=pregunta.hash_algorithm,
+        serial_number=pregunta.serial_number,
+        cert_status=ocsp.OCSPCertStatus.REVOKED
+        if pregunta.serial_number in revocados
+        else ocsp.OCSPCertStatus.GOOD,
+        this_update=AHORA - timedelta(hours=1),
+        next_update=AHORA + timedelta(days=1),
+        revocation_time=AHORA - timedelta(days=2) if pregunta.serial_number in revocados else None,
+        revocation_reason=None,
+    )
+    for extension in pregunta.extensions:
+        if isinstance(extension.value, x509.OCSPNonce):
+            constructor = constructor.add_extension(extension.value, critical=False)
+    constructor = constructor.responder_id(ocsp.OCSPResponderEncoding.HASH, emisor.cert)
+    return constructor.sign(emisor.llave, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
 
 class _Servidor(BaseHTTPRequestHandler):
     rutas: dict[str, bytes] = {}
     selladores: dict[str, DummyTimeStamper] = {}
+    ocsp: tuple[Certificado, set[int]] | None = None
     sellos = 0
+    consultas_ocsp = 0
 
     def log_message(self, *args):
         pass
@@ -179,6 +217,10 @@ class _Servidor(BaseHTTPRequestHandler):
 
     def do_POST(self):
         cuerpo = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.path == "/ocsp" and self.ocsp:
+            type(self).consultas_ocsp += 1
+            self._responder(_respuesta_ocsp(cuerpo, *self.ocsp), "application/ocsp-response")
+            return
         if self.path not in self.selladores:
             self.send_error(404)
             return
@@ -201,6 +243,8 @@ class PKI:
     revocado: Certificado
     sin_crl: Certificado  # its CRL address answers 404
     cifrado: Certificado  # key usage: encipherment only, not signing
+    por_ocsp: Certificado  # no CRL, an OCSP responder that says "good"
+    revocado_por_ocsp: Certificado  # no CRL, the OCSP responder says "revoked"
     ajeno: Certificado  # issued by a root Folio does not trust
     ajena_raiz: Certificado
     tsa: Certificado
@@ -297,6 +341,23 @@ def crear(directorio: Path) -> PKI:
         "SILS880101MDFNNR05",
         crl_url=perdida,
     )
+    por_ocsp = persona(
+        500000009,
+        "OSCAR RESPONDE PINO",
+        "REPO800101QR9",
+        "REPO800101HDFSNS08",
+        crl_url=None,
+        ocsp_url=f"{url}/ocsp",
+    )
+    revocado_por_ocsp = persona(
+        500000010,
+        "OLGA REVOCADA POR OCSP",
+        "REOO800101ST1",
+        "REOO800101MDFVCL09",
+        crl_url=None,
+        ocsp_url=f"{url}/ocsp",
+    )
+    manejador.ocsp = (intermedia, {revocado_por_ocsp.cert.serial_number})
     cifrado = persona(
         500000008,
         "CARLOS CIFRADO NUÑEZ",
@@ -382,6 +443,8 @@ def crear(directorio: Path) -> PKI:
         revocado,
         sin_crl,
         cifrado,
+        por_ocsp,
+        revocado_por_ocsp,
         ajeno,
         ajena_raiz,
         tsa,

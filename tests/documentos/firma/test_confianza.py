@@ -74,3 +74,15 @@ def test_raices_desde_un_directorio(firma, settings, credencial):
 def test_certificado_que_no_es_de_firma(firma):
     with pytest.raises(FirmaRechazada, match="su uso de llave no incluye la firma digital"):
         revisar(_de(firma.cifrado))
+
+
+def test_revocacion_comprobada_por_ocsp(firma):
+    antes = firma.servidor.RequestHandlerClass.consultas_ocsp
+
+    assert revisar(_de(firma.por_ocsp)).revocacion_comprobada
+    assert firma.servidor.RequestHandlerClass.consultas_ocsp > antes  # the responder was asked
+
+
+def test_revocado_segun_ocsp(firma):
+    with pytest.raises(FirmaRechazada, match="fue revocado el "):
+        revisar(_de(firma.revocado_por_ocsp))

@@ -299,3 +299,14 @@ def test_firma_danada(credencial, estampa):
 
     assert not resultado.valida
     assert resultado.error == "La firma firmo está dañada: no se pudo leer."
+
+
+def test_b_lt_con_respuesta_ocsp(con_tsa, estampa):
+    por_ocsp = desde_efirma(con_tsa.por_ocsp.cer, con_tsa.por_ocsp.key(), CLAVE)
+
+    firmado = firmar(firma_pki.pdf(), por_ocsp, estampa(), campo="firmo")
+
+    assert firmado.nivel == "B-LT"
+    with pikepdf.open(io.BytesIO(firmado.pdf)) as documento:
+        assert len(documento.Root.DSS.OCSPs) >= 1
+    assert verificar(firmado.pdf).valida
