@@ -16,6 +16,7 @@ from .env import (
     env_list,
     env_mapping,
     env_networks,
+    env_opcion,
     env_path,
     env_str,
     env_url,
@@ -300,6 +301,13 @@ FOLIO_TESTADO_CONFIANZA_MIN = env_int("FOLIO_TESTADO_CONFIANZA_MIN", 70)
 FOLIO_SELLO_P12 = env_archivo("FOLIO_SELLO_P12")
 FOLIO_SELLO_CLAVE = env_str("FOLIO_SELLO_CLAVE", "")
 FOLIO_SELLO_DEMO = None
+
+# Firma electrónica (documentos.firma): the trusted authorities' certificates (a directory or
+# PEM/DER files, comma-separated; nothing bundled), what to do when revocation cannot be
+# checked (estricta: refuse; flexible: sign with a warning) and an RFC 3161 timestamp service.
+FOLIO_FIRMA_RAICES = env_list("FOLIO_FIRMA_RAICES", [])
+FOLIO_FIRMA_REVOCACION = env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
+FOLIO_FIRMA_TSA_URL = env_url("FOLIO_FIRMA_TSA_URL")
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).

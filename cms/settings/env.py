@@ -58,6 +58,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_opcion(name: str, default: str, opciones: set[str]) -> str:
+    """One of a few words (`estricta|flexible`)."""
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in opciones:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} no es válido: use {' o '.join(sorted(opciones))}."
+        )
+    return value
+
+
 def env_mapping(name: str, default: dict[str, int]) -> dict[str, int]:
     """`clave=entero,clave=entero` into a dict of ints."""
     value = os.environ.get(name, "").strip()

@@ -13,6 +13,7 @@ from cms.settings.env import (
     env_int,
     env_list,
     env_networks,
+    env_opcion,
     env_url,
 )
 
@@ -275,3 +276,14 @@ def test_the_sello_is_a_file_that_must_exist_and_only_dev_falls_back_to_a_demo(t
     assert (tmp_path / "sello-demo-clave").stat().st_mode & 0o777 == 0o600
     result = _import_settings("cms.settings.dev", {**dev, **dado}, imprimir)
     assert result.stdout.split() == [str(tmp_path / "sello.p12"), "None", "True"]
+
+
+def test_env_opcion(monkeypatch):
+    opciones = {"estricta", "flexible"}
+    monkeypatch.delenv("FOLIO_FIRMA_REVOCACION", raising=False)
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "estricta"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", " Flexible ")
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "flexible"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", "a veces")
+    with pytest.raises(ImproperlyConfigured, match="use estricta o flexible"):
+        env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones)
