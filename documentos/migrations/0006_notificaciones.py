@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documentos', '0004_version_publica'),
+        ('documentos', '0005_anclas_bitacora'),
     ]
 
     operations = [
