@@ -198,10 +198,7 @@ class EnvioPublicoForm(forms.Form):
         label=_("Correo electrónico o teléfono"),
         max_length=300,
         required=False,
-        help_text=_(
-            "Opcional. Solo se usa para comunicarle el avance y la respuesta: si es un correo, "
-            "le avisaremos al recibir su escrito, al turnarlo y cuando tenga respuesta."
-        ),
+        help_text=_("Opcional. Solo se usa para comunicarle la respuesta."),
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
     remitente_sexo = forms.ChoiceField(

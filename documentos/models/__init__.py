@@ -1,13 +1,11 @@
 from .areas import Area, Tema
-from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
+from .bitacora import CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
 from .flujo import Asignacion, Respuesta, Turno
-from .notificaciones import Notificacion
 from .plazos import DiaInhabil
 from .version_publica import CajaTestada, VersionPublica
 
 __all__ = [
-    "AnclaBitacora",
     "Archivo",
     "Area",
     "Asignacion",
@@ -16,7 +14,6 @@ __all__ = [
     "DiaInhabil",
     "EntradaBitacora",
     "Escrito",
-    "Notificacion",
     "Respuesta",
     "SecuenciaFolio",
     "Tema",
