@@ -7,7 +7,6 @@ page source (testado.fuente); this module only shapes the data for the screens.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -147,11 +146,7 @@ class PaginaRevision:
 
 def insegura(pagina: tipos.PaginaLeida | None) -> bool:
     """Read with too little confidence for the suggestions to be trusted."""
-    return (
-        pagina is not None
-        and pagina.confianza is not None
-        and pagina.confianza < settings.FOLIO_TESTADO_CONFIANZA_MIN
-    )
+    return pagina is not None and tipos.lectura_insegura(pagina)
 
 
 def _palabras(caja: CajaTestada, pagina: tipos.PaginaLeida | None) -> str:

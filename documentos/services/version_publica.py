@@ -9,7 +9,6 @@ draws images. The bitácora records who decided what on which boxes, never the t
 import hashlib
 import time
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -363,25 +362,17 @@ def _cajas_a_testar(version: VersionPublica, paginas, automatica: bool) -> list[
         for c in version.cajas.filter(estado__in=estados)
     ]
     if automatica:
-        for pagina in paginas:
-            if (
-                pagina.confianza is not None
-                and pagina.confianza < settings.FOLIO_TESTADO_CONFIANZA_MIN
-            ):
-                cajas.append(
-                    tipos.CajaTestar(
-                        pagina.archivo_id,
-                        pagina.numero,
-                        tipos.Caja(0, 0, pagina.ancho, pagina.alto),
-                        tipos.Categoria.OTRO,
-                    )
-                )
+        cajas.extend(
+            tipos.CajaTestar(
+                pagina.archivo_id,
+                pagina.numero,
+                tipos.Caja(0, 0, pagina.ancho, pagina.alto),
+                tipos.Categoria.OTRO,
+            )
+            for pagina in paginas
+            if tipos.lectura_insegura(pagina)
+        )
     return cajas
-
-
-def paginas_inseguras(paginas) -> list[tipos.PaginaLeida]:
-    umbral = settings.FOLIO_TESTADO_CONFIANZA_MIN
-    return [p for p in paginas if p.confianza is not None and p.confianza < umbral]
 
 
 def aprobar(version: VersionPublica, *, usuario, automatica: bool = False) -> VersionPublica:

@@ -54,6 +54,12 @@ def fundamento() -> str:
     return propio or str(FUNDAMENTOS.get(settings.FOLIO_PAIS, FUNDAMENTOS["MX"]))
 
 
+def lectura_insegura(pagina: "PaginaLeida") -> bool:
+    """Read with too little confidence (FOLIO_TESTADO_CONFIANZA_MIN) for detection to be
+    trusted: a person reviews it, or a batch approval covers it whole."""
+    return pagina.confianza is not None and pagina.confianza < settings.FOLIO_TESTADO_CONFIANZA_MIN
+
+
 @dataclass(frozen=True)
 class Caja:
     x: int
