@@ -5,7 +5,7 @@ branches both match "" would make the empty string invalid)."""
 
 import re
 
-RUTAS = ("/api/estadisticas/", "/api/busqueda/")
+RUTAS = ("/api/estadisticas/", "/api/busqueda/", "/api/bitacora/")
 VACIO = {"type": "string", "maxLength": 0}
 
 

@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import api_estadisticas
+from documentos.views import anclas
+
+from . import api_anclas, api_estadisticas
 from . import views as portal_views
 from .api import api_router
 
@@ -35,6 +37,19 @@ urlpatterns += [
         name="api_estadistica",
     ),
     path("api/esquema/", api_estadisticas.Esquema.as_view(), name="api_esquema"),
+    path("api/bitacora/anclas/", api_anclas.Anclas.as_view(), name="api_anclas"),
+    # The bitácora's daily anchors (documentos.services.anclas): list and downloads.
+    path("bitacora/anclas/", anclas.lista, name="anclas"),
+    re_path(
+        r"^bitacora/anclas/(?P<fecha>\d{4}-\d{2}-\d{2})/ancla\.json$",
+        anclas.carga,
+        name="ancla_carga",
+    ),
+    re_path(
+        r"^bitacora/anclas/(?P<fecha>\d{4}-\d{2}-\d{2})/ancla\.p7s$",
+        anclas.firma,
+        name="ancla_firma",
+    ),
     path("estilos/tema.css", portal_views.tema_css, name="tema_css"),
     path("avisos/privacidad/", portal_views.aviso, {"cual": "privacidad"}, name="aviso_privacidad"),
     path("avisos/legal/", portal_views.aviso, {"cual": "legal"}, name="aviso_legal"),

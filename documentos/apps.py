@@ -31,7 +31,11 @@ class DocumentosConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
+        from .eventos import senal_remitente_por_notificar
+        from .services.notificaciones import al_notificar
+
         post_migrate.connect(conceder_rol_app, sender=self, dispatch_uid="documentos.rol_app")
+        senal_remitente_por_notificar.connect(al_notificar, dispatch_uid="documentos.notificar")
 
         # Pillow refuses images above this size (decompression bombs).
         Image.MAX_IMAGE_PIXELS = settings.FOLIO_MAX_PIXELES

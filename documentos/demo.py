@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from cms import roles
@@ -270,7 +271,7 @@ def cargar(clave: str, total: int = 220, semilla: int = 2026) -> int:
                 remitente_tipo=Escrito.TipoPersona.MORAL if moral else Escrito.TipoPersona.FISICA,
                 remitente_nombre=remitente,
                 remitente_sexo=sexo,
-                remitente_contacto=f"{remitente.split()[0].lower()}@correo.example",
+                remitente_contacto=f"{slugify(remitente.split()[0])}@correo.example",
                 asunto=asunto,
                 tema=temas[tema],
                 clasificacion=clasificacion,

@@ -8,12 +8,16 @@ start background work defer it to on_commit, so a task never sees a half-made es
 - `escrito_cambiado` (escrito_id): metadata, visibility or text of an escrito changed (its
   versión pública approved or invalidated too); busqueda writes its outbox row in this
   transaction and, after commit, refreshes its staff and public documents.
+- `remitente_por_notificar` (escrito_id, motivo, respuesta_id): the remitente should hear of
+  this (received, turned, answered; Notificacion.Motivo); documentos' own e-mail
+  notifications (services/notificaciones.py) subscribe in its apps.py.
 """
 
 from django.dispatch import Signal
 
 senal_archivo_guardado = Signal()
 senal_escrito_cambiado = Signal()
+senal_remitente_por_notificar = Signal()
 
 
 def archivo_guardado(archivo_id: int) -> None:
@@ -22,3 +26,9 @@ def archivo_guardado(archivo_id: int) -> None:
 
 def escrito_cambiado(escrito_id: int) -> None:
     senal_escrito_cambiado.send(sender=None, escrito_id=escrito_id)
+
+
+def remitente_por_notificar(escrito_id: int, motivo: str, respuesta_id: int | None = None) -> None:
+    senal_remitente_por_notificar.send(
+        sender=None, escrito_id=escrito_id, motivo=motivo, respuesta_id=respuesta_id
+    )

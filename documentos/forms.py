@@ -198,7 +198,10 @@ class EnvioPublicoForm(forms.Form):
         label=_("Correo electrónico o teléfono"),
         max_length=300,
         required=False,
-        help_text=_("Opcional. Solo se usa para comunicarle la respuesta."),
+        help_text=_(
+            "Opcional. Solo se usa para comunicarle el avance y la respuesta: si es un correo, "
+            "le avisaremos al recibir su escrito, al turnarlo y cuando tenga respuesta."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
     remitente_sexo = forms.ChoiceField(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from . import pdf_activo, permisos
 from .models import Archivo, Area, EntradaBitacora, Escrito, Respuesta
 from .plazos import Semaforo, anotar_semaforo, semaforo
+from .selectors_entrega import RespuestaPublica, respuesta_publica
 from .services.flujo import TRANSICIONES
 from .visibilidad import escritos_visibles
 
@@ -339,6 +340,7 @@ class EstadoPublico:
     asunto: str | None
     sentido_respuesta: str | None
     linea: list[EventoPublico] = field(default_factory=list)
+    respuesta: RespuestaPublica | None = None
 
 
 def _linea_publica(escrito: Escrito, es_publica: bool) -> list[EventoPublico]:
@@ -386,4 +388,5 @@ def estado_publico(escrito: Escrito, hoy: date | None = None) -> EstadoPublico:
         asunto=escrito.asunto if es_publica else None,
         sentido_respuesta=sentido,
         linea=_linea_publica(escrito, es_publica),
+        respuesta=respuesta_publica(escrito),
     )

@@ -13,6 +13,11 @@ urlpatterns = [
     path("consulta/", publico.ConsultaView.as_view(), name="consulta"),
     path("consulta/<str:folio>/", publico.EstadoView.as_view(), name="estado"),
     path("consulta/<str:folio>/acuse.pdf", publico.AcusePublicoView.as_view(), name="acuse"),
+    path(
+        "consulta/<str:folio>/respuesta/",
+        publico.RespuestaPublicaView.as_view(),
+        name="respuesta",
+    ),
     # The public archive: only an approved versión pública is ever served.
     path(
         "archivo/<str:folio>/version-publica.pdf",

@@ -73,6 +73,13 @@ def version_publicada(folio: str):
     )
 
 
+def respuesta_en_consulta(escrito: Escrito) -> bool:
+    """Whether the citizen's lookup (folio + code) may show the answer's text and file.
+    Reservada and confidencial escritos show only that an answer exists and how to obtain
+    it (at the Oficialía, in person)."""
+    return escrito.clasificacion == Escrito.Clasificacion.PUBLICA
+
+
 def ve_todo(usuario) -> bool:
     if not usuario.is_authenticated or not usuario.is_active:
         return False

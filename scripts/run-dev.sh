@@ -7,6 +7,9 @@ port=${PORT:-8000}
 
 # No worker runs yet, so OCR left "en proceso" by a previous run is stale: re-queue it.
 "$py" manage.py ocr_barrer --minutos 0
+# Today's signed anchor of the bitácora (once a day; the demo sello is made in var/ the first
+# time). In production cron runs it daily: django-tasks has no periodic schedule.
+"$py" manage.py bitacora_anclar
 # Search updates, page indexing and other short work never wait behind OCR.
 "$py" manage.py db_worker --queue-name default &
 workers=($!)

@@ -195,3 +195,18 @@ def leer_escrito(db):
         return escrito
 
     return _leer
+
+
+@pytest.fixture
+def sello(settings, tmp_path):
+    """The institution's sello configured as FOLIO_SELLO_P12: a PKCS#12 issued by a test
+    authority (tests/pki.py). Returns its certificate."""
+    from tests import pki
+
+    ac = pki.raiz()
+    llave, certificado = pki.sello(ac)
+    ruta = pki.p12(tmp_path / "sello.p12", llave, certificado, "clave del sello", ca=ac[1])
+    settings.FOLIO_SELLO_P12 = ruta
+    settings.FOLIO_SELLO_CLAVE = "clave del sello"
+    settings.FOLIO_SELLO_DEMO = None
+    return certificado

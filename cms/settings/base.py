@@ -7,6 +7,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
+    env_archivo,
     env_bool,
     env_cache,
     env_database,
@@ -15,6 +16,7 @@ from .env import (
     env_list,
     env_mapping,
     env_networks,
+    env_opcion,
     env_path,
     env_str,
     env_url,
@@ -284,12 +286,28 @@ FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
 FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
 FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
+# E-mail notifications to the remitente: attempts before "fallida", and the first backoff
+# (seconds; doubled after each failed attempt).
+FOLIO_NOTIFICACION_INTENTOS = max(1, env_int("FOLIO_NOTIFICACION_INTENTOS", 5))
+FOLIO_NOTIFICACION_ESPERA_S = env_int("FOLIO_NOTIFICACION_ESPERA_S", 60)
 FOLIO_ACUSE_PAPEL = env_str("FOLIO_ACUSE_PAPEL", "carta")
 # Versión pública: the legal ground written on the public copy (empty: the country's default,
 # documentos.testado.tipos.FUNDAMENTOS) and the OCR confidence under which a page is never
 # approved without a person (a batch approval covers it whole).
 FOLIO_FUNDAMENTO_TESTADO = env_str("FOLIO_FUNDAMENTO_TESTADO", "")
 FOLIO_TESTADO_CONFIANZA_MIN = env_int("FOLIO_TESTADO_CONFIANZA_MIN", 70)
+# Bitácora anchors: the institution's seal certificate (PKCS#12 and its password) that signs
+# the chain head every day. Only dev falls back to a generated demo sello (FOLIO_SELLO_DEMO).
+FOLIO_SELLO_P12 = env_archivo("FOLIO_SELLO_P12")
+FOLIO_SELLO_CLAVE = env_str("FOLIO_SELLO_CLAVE", "")
+FOLIO_SELLO_DEMO = None
+
+# Firma electrónica (documentos.firma): the trusted authorities' certificates (a directory or
+# PEM/DER files, comma-separated; nothing bundled), what to do when revocation cannot be
+# checked (estricta: refuse; flexible: sign with a warning) and an RFC 3161 timestamp service.
+FOLIO_FIRMA_RAICES = env_list("FOLIO_FIRMA_RAICES", [])
+FOLIO_FIRMA_REVOCACION = env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
+FOLIO_FIRMA_TSA_URL = env_url("FOLIO_FIRMA_TSA_URL")
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).

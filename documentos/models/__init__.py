@@ -1,11 +1,13 @@
 from .areas import Area, Tema
-from .bitacora import CadenaBitacora, EntradaBitacora
+from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
 from .flujo import Asignacion, Respuesta, Turno
+from .notificaciones import Notificacion
 from .plazos import DiaInhabil
 from .version_publica import CajaTestada, VersionPublica
 
 __all__ = [
+    "AnclaBitacora",
     "Archivo",
     "Area",
     "Asignacion",
@@ -14,6 +16,7 @@ __all__ = [
     "DiaInhabil",
     "EntradaBitacora",
     "Escrito",
+    "Notificacion",
     "Respuesta",
     "SecuenciaFolio",
     "Tema",

@@ -22,6 +22,7 @@ class EntradaBitacora(models.Model):
         CONSULTA_PUBLICA = "consulta_publica", _("Consulta pública del estado")
         OCR = "ocr", _("Reconocimiento de texto")
         VERSION_PUBLICA = "version_publica", _("Versión pública")
+        NOTIFICACION = "notificacion", _("Notificación electrónica")
 
     class Version(models.IntegerChoices):
         """How `hash` was computed (see services/bitacora.py)."""
@@ -82,3 +83,25 @@ class CadenaBitacora(models.Model):
 
     def __str__(self):
         return f"{self.entradas} · {self.ultimo_hash[:12]}"
+
+
+class AnclaBitacora(models.Model):
+    """The chain head of one day, signed with the institution's sello and published."""
+
+    fecha = models.DateField(_("fecha"), unique=True)
+    cabeza = models.CharField(_("cabeza de la cadena"), max_length=64)
+    entradas = models.PositiveBigIntegerField(_("entradas"))
+    ultima_id = models.PositiveBigIntegerField(_("última entrada"), null=True, blank=True)
+    carga = models.JSONField(_("contenido firmado"))
+    firma = models.BinaryField(_("firma CMS (DER)"))
+    sello_serie = models.CharField(_("número de serie del sello"), max_length=100)
+    sello_emisor = models.CharField(_("emisor del sello"), max_length=500)
+    creada_en = models.DateTimeField(_("creada en"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ancla de la bitácora")
+        verbose_name_plural = _("anclas de la bitácora")
+        ordering = ["-fecha"]
+
+    def __str__(self):
+        return f"{self.fecha:%Y-%m-%d} · {self.entradas} · {self.cabeza[:12]}"

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .notificaciones import validar_contacto
+
 
 class Escrito(models.Model):
     """A writing received by the Oficialía de Partes, identified by its folio."""
@@ -58,7 +60,11 @@ class Escrito(models.Model):
     )
     remitente_nombre = models.CharField(_("nombre del remitente"), max_length=300)
     remitente_contacto = models.CharField(
-        _("contacto del remitente"), max_length=300, blank=True, help_text=_("Correo o teléfono.")
+        _("contacto del remitente"),
+        max_length=300,
+        blank=True,
+        help_text=_("Correo o teléfono."),
+        validators=[validar_contacto],
     )
     remitente_sexo = models.CharField(
         _("sexo"),

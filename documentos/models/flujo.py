@@ -105,6 +105,10 @@ class Respuesta(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     respondido_en = models.DateTimeField(auto_now_add=True)
+    # Acuse de notificación electrónica: legal terms run from the first download.
+    consultada_en = models.DateTimeField(
+        _("consultada por primera vez por el remitente"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("respuesta")

@@ -67,8 +67,10 @@ def registrar(
     ip: str | None = None,
     antes: dict | None = None,
     despues: dict | None = None,
+    actor: str | None = None,
 ) -> EntradaBitacora:
-    """Append an entry. The chain head is locked, so concurrent writers take turns."""
+    """Append an entry. The chain head is locked, so concurrent writers take turns.
+    `actor` names who acted when it is no user (a background task)."""
     CadenaBitacora.objects.bulk_create(
         [CadenaBitacora(pk=1, ultimo_hash=GENESIS)], ignore_conflicts=True
     )
@@ -78,7 +80,7 @@ def registrar(
         escrito=escrito,
         accion=accion,
         usuario=usuario if autenticado else None,
-        actor=describir_actor(usuario),
+        actor=actor or describir_actor(usuario),
         ip=ip or None,
         fecha=timezone.now(),
         descripcion=descripcion,

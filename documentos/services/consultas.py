@@ -1,8 +1,11 @@
-"""Citizen lookups of an escrito's status (folio + access code) leave a trace."""
+"""Citizen lookups of an escrito's status (folio + access code) leave a trace; so does the
+delivery of its answer (acuse de notificación electrónica)."""
 
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import EntradaBitacora, Escrito
+from ..models import EntradaBitacora, Escrito, Respuesta
 from . import bitacora
 
 
@@ -21,3 +24,43 @@ def registrar_consulta_publica(escrito: Escrito, *, ip: str | None, acuse: bool 
         ip=ip,
         despues={"estado": escrito.estado, "acuse": acuse},
     )
+
+
+@transaction.atomic
+def registrar_entrega(respuesta: Respuesta, *, ip: str | None, descarga: bool) -> bool:
+    """The citizen downloaded the answer's file (or, for an answer without a file, read its
+    text in the lookup). The first time is the acuse de notificación electrónica: its time
+    is kept on the respuesta (set once, atomically) and written to the bitácora. Returns
+    whether this was the first time."""
+    escrito = respuesta.escrito
+    ahora = timezone.now()
+    primera = bool(
+        Respuesta.objects.filter(pk=respuesta.pk, consultada_en__isnull=True).update(
+            consultada_en=ahora
+        )
+    )
+    archivo = respuesta.archivo
+    despues = {"respuesta": respuesta.pk, "archivo": archivo and archivo.pk}
+    if archivo is not None:
+        despues["sha256"] = archivo.sha256
+    if descarga:
+        bitacora.registrar(
+            EntradaBitacora.Accion.CONSULTA_PUBLICA,
+            _("Descargó la respuesta desde el sitio público."),
+            escrito=escrito,
+            ip=ip,
+            despues=despues,
+        )
+    if primera:
+        respuesta.consultada_en = ahora
+        bitacora.registrar(
+            EntradaBitacora.Accion.NOTIFICACION,
+            _(
+                "Acuse de notificación electrónica: el remitente consultó la respuesta por "
+                "primera vez desde el sitio público."
+            ),
+            escrito=escrito,
+            ip=ip,
+            despues={**despues, "consultada_en": ahora},
+        )
+    return primera

@@ -6,7 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import eventos, permisos, visibilidad
-from ..models import Archivo, Area, Asignacion, EntradaBitacora, Escrito, Respuesta, Turno
+from ..models import (
+    Archivo,
+    Area,
+    Asignacion,
+    EntradaBitacora,
+    Escrito,
+    Notificacion,
+    Respuesta,
+    Turno,
+)
 from ..validacion import validar_archivo
 from . import bitacora
 from .archivos import borrar_archivos_si_falla, contenido_activo, guardar_archivo
@@ -132,6 +141,7 @@ def turnar(
         _("Estado: turnado a %(area)s.") % {"area": a_area},
         area=a_area.nombre,
     )
+    eventos.remitente_por_notificar(escrito.pk, Notificacion.Motivo.TURNO)
     return turno
 
 
@@ -219,6 +229,7 @@ def responder(
             A.RESPUESTA, descripcion, escrito=escrito, usuario=usuario, ip=ip, despues=despues
         )
         _cambiar_estado(escrito, E.RESPONDIDO, usuario, ip, _("Estado: respondido."))
+        eventos.remitente_por_notificar(escrito.pk, Notificacion.Motivo.RESPUESTA, respuesta.pk)
     return respuesta
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import eventos, permisos
-from ..models import Archivo, EntradaBitacora, Escrito, Tema
+from ..models import Archivo, EntradaBitacora, Escrito, Notificacion, Tema
 from ..plazos import vencimiento
 from ..validacion import ArchivoValidado, validar_archivo
 from . import bitacora
@@ -149,4 +149,5 @@ def recibir_escrito(
             despues=despues,
         )
         eventos.escrito_cambiado(escrito.pk)
+        eventos.remitente_por_notificar(escrito.pk, Notificacion.Motivo.RECEPCION)
     return escrito

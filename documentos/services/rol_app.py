@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils.translation import gettext as _
 
-from ..models import EntradaBitacora
+from ..models import AnclaBitacora, EntradaBitacora
 
 NOMBRE_ROL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 
@@ -51,7 +51,8 @@ def _comprobar(cursor, rol: str, tabla: str) -> None:
 
 
 def conceder(rol: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
-    """Grant `rol` every table and sequence of the schema; on the bitácora, SELECT and INSERT."""
+    """Grant `rol` every table and sequence of the schema; on the bitácora and its anchors,
+    only SELECT and INSERT."""
     conexion = connections[using]
     q = conexion.ops.quote_name
     tabla = EntradaBitacora._meta.db_table
@@ -59,12 +60,17 @@ def conceder(rol: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
         _comprobar(cursor, rol, tabla)
         cursor.execute("SELECT current_schema()")
         esquema = q(cursor.fetchone()[0])
-        for sql in (
+        sentencias = [
             f"GRANT USAGE ON SCHEMA {esquema} TO {q(rol)}",
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {esquema} TO {q(rol)}",
             f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {esquema} TO {q(rol)}",
-            # Also takes back TRUNCATE, TRIGGER, REFERENCES anyone may have granted by hand.
-            f"REVOKE ALL ON {q(tabla)} FROM {q(rol)}",
-            f"GRANT SELECT, INSERT ON {q(tabla)} TO {q(rol)}",
-        ):
+        ]
+        # The bitácora and its published anchors: append only. REVOKE ALL also takes back
+        # TRUNCATE, TRIGGER, REFERENCES anyone may have granted by hand.
+        for solo_agregar in (tabla, AnclaBitacora._meta.db_table):
+            sentencias += [
+                f"REVOKE ALL ON {q(solo_agregar)} FROM {q(rol)}",
+                f"GRANT SELECT, INSERT ON {q(solo_agregar)} TO {q(rol)}",
+            ]
+        for sql in sentencias:
             cursor.execute(sql)

@@ -19,7 +19,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from ocr import selectors as ocr_selectors
 from ocr import services as ocr_services
 
-from .. import permisos, selectors, validacion
+from .. import permisos, selectors, selectors_entrega, validacion
 from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
 from ..models import Archivo
 from ..plazos import semaforo
@@ -137,7 +137,10 @@ class EscritoView(VistaStaff):
             recientes_primero=recientes_primero,
             turnos=escrito.turnos.select_related("a_area", "de_area", "a_usuario", "turnado_por"),
             asignaciones=escrito.asignaciones.select_related("asignado_a", "asignado_por", "area"),
-            respuestas=escrito.respuestas.select_related("archivo", "respondido_por"),
+            respuestas=escrito.respuestas.select_related(
+                "archivo", "respondido_por"
+            ).prefetch_related("notificaciones"),
+            notificaciones=selectors_entrega.notificaciones_de(escrito),
             acciones=acciones,
             formularios=formularios,
             **self.version_publica(escrito),

@@ -1,22 +1,25 @@
 """Citizen pages: the Oficialía de Partes Electrónica form and the status lookup."""
 
+import mimetypes
 import time
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from .. import selectors
+from .. import selectors, selectors_entrega
 from ..acuse import datos_acuse
 from ..forms import ConsultaForm, EnvioPublicoForm
 from ..models import Escrito
-from ..services.consultas import registrar_consulta_publica
+from ..services.consultas import registrar_consulta_publica, registrar_entrega
 from ..services.recepcion import PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
+from ..visibilidad import respuesta_en_consulta
 from .acuse import qr_data_uri, respuesta_pdf
 from .comun import Limite, ip_cliente
 from .staff import aplicar_errores
@@ -219,12 +222,45 @@ class EstadoView(View):
         escrito = _escrito_consultado(request, folio)
         if escrito is None:
             return _volver_a_consultar(folio)
+        respuesta = selectors_entrega.respuesta_entregable(escrito)
+        if (
+            respuesta is not None
+            and respuesta.archivo_id is None
+            and respuesta_en_consulta(escrito)
+        ):
+            # An answer without a file is delivered by showing its text here.
+            registrar_entrega(respuesta, ip=ip_cliente(request), descarga=False)
         contexto = {
             "estado": selectors.estado_publico(escrito),
             "url_acuse": reverse("documentos:acuse", args=[escrito.folio]),
+            "url_respuesta": reverse("documentos:respuesta", args=[escrito.folio]),
             "seccion": "consulta",
         }
         return _privada(render(request, ConsultaView.template_name, contexto))
+
+
+class RespuestaPublicaView(View):
+    """The answer's file, for the session that gave the code (never a public URL); the
+    first download is the acuse de notificación electrónica."""
+
+    def get(self, request, folio):
+        escrito = _escrito_consultado(request, folio)
+        if escrito is None:
+            return _volver_a_consultar(folio)
+        respuesta = selectors_entrega.respuesta_descargable(escrito)
+        if respuesta is None:
+            raise Http404(_("Este escrito no tiene una respuesta para descargar."))
+        registrar_entrega(respuesta, ip=ip_cliente(request), descarga=True)
+        archivo = respuesta.archivo
+        extension = mimetypes.guess_extension(archivo.mime) or ""
+        fichero = archivo.archivo.file
+        descarga = FileResponse(
+            fichero.storage.open(fichero.name, "rb"),
+            content_type=archivo.mime,
+            as_attachment=True,
+            filename=f"respuesta-{escrito.folio}{extension}",
+        )
+        return _privada(descarga)
 
 
 class AcusePublicoView(View):

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cms import roles
 from documentos.models import Escrito, Respuesta
-from documentos.services import flujo
+from documentos.services import anclas, flujo
 from documentos.services.recepcion import recibir_escrito
 from tests.factories import (
     AreaFactory,
@@ -48,8 +48,9 @@ def archivista(db):
 
 
 @pytest.fixture
-def escritos_publicados(settings, archivista):
-    """Published public escritos (and one reservado) received, routed and answered."""
+def escritos_publicados(settings, archivista, sello):
+    """Published public escritos (and one reservado) received, routed and answered, and the
+    bitácora's anchor of today."""
     settings.ELASTICSEARCH_URL = None
     oficialia = UsuarioFactory(username="ventanilla", roles=[roles.OFICIALIA])
     obras = AreaFactory(nombre="Obras Públicas", siglas="OBR")
@@ -84,6 +85,7 @@ def escritos_publicados(settings, archivista):
             version_aprobada(escrito)
             flujo.publicar(escrito, True, usuario=archivista)
         escritos.append(escrito)
+    anclas.anclar()
     return escritos
 
 

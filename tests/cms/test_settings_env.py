@@ -13,6 +13,7 @@ from cms.settings.env import (
     env_int,
     env_list,
     env_networks,
+    env_opcion,
     env_url,
 )
 
@@ -253,3 +254,36 @@ def test_networks(monkeypatch):
     monkeypatch.setenv("FOLIO_DJANGO_ADMIN_REDES", "10.0.0.0/33")
     with pytest.raises(ImproperlyConfigured, match="no es una red válida"):
         env_networks("FOLIO_DJANGO_ADMIN_REDES")
+
+
+def test_the_sello_is_a_file_that_must_exist_and_only_dev_falls_back_to_a_demo(tmp_path):
+    imprimir = "s.FOLIO_SELLO_P12, s.FOLIO_SELLO_DEMO, bool(s.FOLIO_SELLO_CLAVE)"
+    falta = _import_settings(
+        "cms.settings.production", _produccion(tmp_path, FOLIO_SELLO_P12="/no/existe.p12")
+    )
+    assert falta.returncode != 0
+    assert "FOLIO_SELLO_P12='/no/existe.p12': no existe ese archivo." in falta.stderr
+    (tmp_path / "sello.p12").write_bytes(b"x")
+    dado = _produccion(tmp_path, FOLIO_SELLO_P12=str(tmp_path / "sello.p12"), FOLIO_SELLO_CLAVE="c")
+    result = _import_settings("cms.settings.production", dado, imprimir)
+    assert result.stdout.split() == [str(tmp_path / "sello.p12"), "None", "True"]
+    # Production never makes a demo sello: bitacora_anclar then says what to configure.
+    result = _import_settings("cms.settings.production", _produccion(tmp_path), imprimir)
+    assert result.stdout.split() == ["None", "None", "False"]
+    dev = {"PATH": "/usr/bin:/bin", "FOLIO_VAR_DIR": str(tmp_path)}
+    result = _import_settings("cms.settings.dev", dev, imprimir)
+    assert result.stdout.split() == ["None", str(tmp_path / "sello-demo-NO-VALIDO.p12"), "True"]
+    assert (tmp_path / "sello-demo-clave").stat().st_mode & 0o777 == 0o600
+    result = _import_settings("cms.settings.dev", {**dev, **dado}, imprimir)
+    assert result.stdout.split() == [str(tmp_path / "sello.p12"), "None", "True"]
+
+
+def test_env_opcion(monkeypatch):
+    opciones = {"estricta", "flexible"}
+    monkeypatch.delenv("FOLIO_FIRMA_REVOCACION", raising=False)
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "estricta"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", " Flexible ")
+    assert env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones) == "flexible"
+    monkeypatch.setenv("FOLIO_FIRMA_REVOCACION", "a veces")
+    with pytest.raises(ImproperlyConfigured, match="use estricta o flexible"):
+        env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", opciones)

@@ -1,8 +1,17 @@
 import pytest
 
 from cms import roles
+from documentos.models import Respuesta
+from documentos.services import flujo
 from documentos.services.recepcion import recibir_escrito
-from tests.factories import AreaFactory, TemaFactory, UsuarioFactory, datos_recepcion
+from tests.factories import (
+    AreaFactory,
+    TemaFactory,
+    UsuarioFactory,
+    datos_recepcion,
+    pdf_bytes,
+    subida,
+)
 
 
 @pytest.fixture
@@ -59,3 +68,24 @@ def como(client):
         return client
 
     return _como
+
+
+@pytest.fixture
+def respondido(recibir, oficialia, obras, titular_obras, operativo_obras):
+    """A pública escrito, turned with an instruction and answered with a text."""
+
+    def _crear(con_archivo=True, **cambios):
+        escrito = recibir(**cambios)
+        flujo.turnar(escrito, obras, usuario=oficialia, instruccion="Instrucción interna XYZ")
+        flujo.asignar(escrito, operativo_obras, usuario=titular_obras)
+        flujo.responder(
+            escrito,
+            usuario=operativo_obras,
+            sentido=Respuesta.Sentido.POSITIVA,
+            texto="Texto de la respuesta QWE",
+            archivo=subida("respuesta-firmada.pdf", pdf_bytes()) if con_archivo else None,
+        )
+        escrito.refresh_from_db()
+        return escrito
+
+    return _crear

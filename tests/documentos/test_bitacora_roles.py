@@ -102,6 +102,27 @@ def test_app_role_may_only_append_to_the_bitacora(conexion_app):
         assert owner.fetchall() == [("O",)]
 
 
+def test_app_role_may_only_add_anchors(conexion_app, sello):
+    """A compromised application cannot remove or rewrite a published anchor."""
+    from documentos.models import AnclaBitacora
+    from documentos.services import anclas
+
+    bitacora.registrar(EntradaBitacora.Accion.EDICION, "Entrada legítima")
+    ancla, _ = anclas.anclar()
+    tabla = AnclaBitacora._meta.db_table
+    cursor = conexion_app.cursor()
+    cursor.execute(f"SELECT cabeza FROM {tabla}")
+    assert cursor.fetchall() == [(ancla.cabeza,)]
+    for sql in (
+        f"UPDATE {tabla} SET entradas = 0",
+        f"DELETE FROM {tabla}",
+        f"TRUNCATE {tabla}",
+    ):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            cursor.execute(sql)
+    assert AnclaBitacora.objects.get().entradas == ancla.entradas
+
+
 def test_every_migrate_grants_the_app_role_the_tables_that_exist(rol_app, conexion_app):
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE folio_prueba_nueva (id serial PRIMARY KEY, texto text)")

@@ -261,3 +261,24 @@ def test_editor_creates_and_publishes_a_tramite(live_server, portal, pagina, cap
     pagina.get_by_role("link", name="Permiso para evento en vía pública").click()
     assert "Secretaría de Finanzas" in pagina.locator(".datos-clave").inner_text()
     captura(pagina, "e2e-tramite-publicado")
+
+
+def test_bitacora_anchors_page(live_server, portal, sello, pagina, movil, axe, captura):
+    """Reached from the footer; accessible; the long hashes wrap on a phone; the signature
+    downloads."""
+    from documentos.services import anclas
+
+    ancla, _ = anclas.anclar()
+    pagina.goto(live_server.url + "/")
+    pagina.get_by_role("link", name="Anclas de la bitácora").click()
+    expect(pagina.locator("h1")).to_have_text("Anclas de la bitácora")
+    expect(pagina.locator("table.tabla tbody tr")).to_have_count(1)
+    expect(pagina.locator("code.huella")).to_have_text(ancla.cabeza)
+    axe(pagina)
+    captura(pagina, "e2e-anclas")
+    with pagina.expect_download() as descarga:
+        pagina.get_by_role("link", name=re.compile(r"firma del .* \(\.p7s\)")).click()
+    assert Path(descarga.value.path()).read_bytes() == bytes(ancla.firma)
+    movil.goto(live_server.url + "/bitacora/anclas/")
+    assert movil.evaluate("document.documentElement.scrollWidth") <= 390
+    captura(movil, "e2e-anclas-movil")
