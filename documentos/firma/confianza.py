@@ -26,7 +26,7 @@ from pyhanko_certvalidator.errors import (
     RevokedError,
 )
 
-from . import FirmaRechazada
+from . import FirmaRechazada, fuera_del_bucle
 from .credenciales import Credencial
 
 _EXTENSIONES = {".pem", ".crt", ".cer", ".der"}
@@ -92,6 +92,7 @@ def contexto(
     )
 
 
+@fuera_del_bucle
 def revisar(credencial: Credencial, momento: datetime | None = None) -> Revision:
     """Refuse (FirmaRechazada) a certificate that may not sign at `momento` (default now)."""
     momento = momento or datetime.now(UTC)

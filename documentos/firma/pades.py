@@ -29,7 +29,7 @@ from pyhanko.stamp import QRStampStyle
 from pyhanko_certvalidator.errors import PathError
 from pyhanko_certvalidator.errors import ValidationError as CertificadoInvalido
 
-from . import FirmaRechazada
+from . import FirmaRechazada, fuera_del_bucle
 from .confianza import USO_DE_LLAVE, contexto, revisar
 from .credenciales import Credencial
 
@@ -92,6 +92,7 @@ class Firmado:
     advertencias: tuple[str, ...] = ()
 
 
+@fuera_del_bucle
 def firmar(pdf: bytes, credencial: Credencial, estampa: Estampa, *, campo: str) -> Firmado:
     """Sign `pdf` with `credencial` (checked first with confianza.revisar)."""
     revision = revisar(credencial)

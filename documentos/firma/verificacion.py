@@ -16,6 +16,7 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.errors import ValidationInfoReadingError
 from pyhanko_certvalidator import ValidationContext
 
+from . import fuera_del_bucle
 from .confianza import USO_DE_LLAVE, autoridades
 from .credenciales import numero_serie
 
@@ -53,6 +54,7 @@ class Verificacion:
         )
 
 
+@fuera_del_bucle
 def verificar(pdf: bytes) -> Verificacion:
     """Every signature of `pdf`, validated now (CRL/OCSP fetched when reachable)."""
     try:

@@ -310,3 +310,17 @@ def test_b_lt_con_respuesta_ocsp(con_tsa, estampa):
     with pikepdf.open(io.BytesIO(firmado.pdf)) as documento:
         assert len(documento.Root.DSS.OCSPs) >= 1
     assert verificar(firmado.pdf).valida
+
+
+def test_firma_y_verificacion_con_un_bucle_asyncio_activo(credencial, estampa):
+    """Under an ASGI server or a Playwright session this thread already runs an event loop."""
+    import asyncio
+
+    async def dentro_del_bucle():
+        firmado = firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
+        return firmado, verificar(firmado.pdf)
+
+    firmado, verificacion = asyncio.run(dentro_del_bucle())
+
+    assert firmado.nivel == "B-B"
+    assert verificacion.valida
