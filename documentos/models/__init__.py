@@ -1,6 +1,7 @@
 from .areas import Area, Tema
 from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
+from .firmas import Firma
 from .flujo import Asignacion, Respuesta, Turno
 from .notificaciones import Notificacion
 from .plazos import DiaInhabil
@@ -16,6 +17,7 @@ __all__ = [
     "DiaInhabil",
     "EntradaBitacora",
     "Escrito",
+    "Firma",
     "Notificacion",
     "Respuesta",
     "SecuenciaFolio",

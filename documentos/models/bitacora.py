@@ -23,6 +23,7 @@ class EntradaBitacora(models.Model):
         OCR = "ocr", _("Reconocimiento de texto")
         VERSION_PUBLICA = "version_publica", _("Versión pública")
         NOTIFICACION = "notificacion", _("Notificación electrónica")
+        FIRMA = "firma", _("Firma electrónica")
 
     class Version(models.IntegerChoices):
         """How `hash` was computed (see services/bitacora.py)."""

@@ -110,6 +110,11 @@ class Respuesta(models.Model):
         _("consultada por primera vez por el remitente"), null=True, blank=True
     )
 
+    # Printed on every signature block and in its QR; opens /verificar/ (documentos/firma/).
+    codigo_verificacion = models.CharField(
+        _("código de verificación"), max_length=14, unique=True, null=True, blank=True
+    )
+
     class Meta:
         verbose_name = _("respuesta")
         verbose_name_plural = _("respuestas")
