@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from documentos.views import anclas
+from documentos.views import anclas, verificar
 
 from . import api_anclas, api_estadisticas
 from . import views as portal_views
@@ -49,6 +49,13 @@ urlpatterns += [
         r"^bitacora/anclas/(?P<fecha>\d{4}-\d{2}-\d{2})/ancla\.p7s$",
         anclas.firma,
         name="ancla_firma",
+    ),
+    # Verification of the electronic signatures (documentos.firma), by código or upload.
+    path("verificar/", verificar.VerificarView.as_view(), name="verificar"),
+    path(
+        "verificar/documento.pdf",
+        verificar.DescargaVerificadaView.as_view(),
+        name="verificar_descarga",
     ),
     path("estilos/tema.css", portal_views.tema_css, name="tema_css"),
     path("avisos/privacidad/", portal_views.aviso, {"cual": "privacidad"}, name="aviso_privacidad"),

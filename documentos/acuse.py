@@ -3,11 +3,9 @@
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlencode
 
 import qrcode
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,27 +19,11 @@ from reportlab.platypus.flowables import HRFlowable
 
 from formatos.pdf import parrafo
 
+from .enlaces import url_consulta
 from .models import Escrito
 from .selectors import formatear_codigo
 
 PAPELES = {"carta": LETTER, "a4": A4}
-
-
-def url_consulta(escrito: Escrito | None = None, request=None) -> str:
-    """Absolute URL of the public lookup; for an escrito (the QR), folio and code go in the
-    fragment, which browsers never send to a server, so no access log ever holds the code.
-
-    The host comes from WAGTAILADMIN_BASE_URL (the installation's configured address) and,
-    when that is not set, from the request."""
-    ruta = reverse("documentos:consulta")
-    if escrito is not None:
-        ruta += "#" + urlencode({"folio": escrito.folio, "codigo": escrito.codigo_acceso})
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if base:
-        return base + ruta
-    if request is not None:
-        return request.build_absolute_uri(ruta)
-    return ruta
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, bandeja, escrito, revision, staff, versiones
+from .views import acuse, bandeja, escrito, firmar, revision, staff, versiones
 
 app_name = "documentos_admin"
 
@@ -19,6 +19,11 @@ urlpatterns = [
         "escritos/<int:pk>/acciones/<slug:accion>/",
         escrito.AccionView.as_view(),
         name="accion",
+    ),
+    path(
+        "escritos/<int:pk>/respuestas/<int:respuesta_id>/firmar/",
+        firmar.FirmarRespuestaView.as_view(),
+        name="firmar_respuesta",
     ),
     path(
         "escritos/<int:pk>/archivos/<int:archivo_id>/",

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import Escrito, Notificacion, Respuesta
+from .firma.verificacion import Verificacion
+from .models import Archivo, Escrito, Firma, Notificacion, Respuesta
+from .selectors_firma import firmas_de, verificacion_de
 from .visibilidad import respuesta_en_consulta
 
 E = Escrito.Estado
@@ -26,7 +28,14 @@ class RespuestaPublica:
     notificada_en: datetime | None
     consultada_en: datetime | None
     # "Respuesta firmada electrónicamente" and its verification result (documentos/firma/).
-    firma: object | None = None
+    firma: "FirmaDeRespuesta | None" = None
+
+
+@dataclass(frozen=True)
+class FirmaDeRespuesta:
+    firmas: tuple[Firma, ...]
+    verificacion: Verificacion
+    codigo: str
 
 
 # States in which the latest answer is in force (after reabrir it is being corrected).
@@ -38,6 +47,12 @@ def respuesta_entregable(escrito: Escrito) -> Respuesta | None:
     if escrito.estado not in ESTADOS_CON_RESPUESTA:
         return None
     return escrito.respuestas.select_related("archivo").order_by("-pk").first()
+
+
+def documento_vigente(respuesta: Respuesta) -> Archivo | None:
+    """The answer's document as it stands: its last signed copy, or its own file."""
+    ultima = respuesta.firmas.select_related("archivo__archivo").order_by("-orden").first()
+    return ultima.archivo if ultima is not None else respuesta.archivo
 
 
 def respuesta_descargable(escrito: Escrito) -> Respuesta | None:
@@ -54,10 +69,16 @@ def notificada_en(respuesta: Respuesta) -> datetime | None:
     return enviada.enviada_en if enviada else None
 
 
-def firma_de_respuesta(respuesta: Respuesta):
-    """The verification of the answer's electronic signature for the lookup. None until
-    documentos/firma/ provides it; the template shows it in publico/_firma.html."""
-    return None
+def firma_de_respuesta(respuesta: Respuesta) -> FirmaDeRespuesta | None:
+    """The answer's electronic signatures and their verification now, for the lookup."""
+    firmas = firmas_de(respuesta)
+    if not firmas:
+        return None
+    return FirmaDeRespuesta(
+        firmas=tuple(firmas),
+        verificacion=verificacion_de(firmas[-1].archivo),
+        codigo=respuesta.codigo_verificacion or "",
+    )
 
 
 def respuesta_publica(escrito: Escrito) -> RespuestaPublica | None:

@@ -285,6 +285,7 @@ FOLIO_VENTANA_DUPLICADOS_MIN = env_int("FOLIO_VENTANA_DUPLICADOS_MIN", 30)
 FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
 FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
+FOLIO_VERIFICACIONES_POR_HORA = env_int("FOLIO_VERIFICACIONES_POR_HORA", 60)
 FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
 # E-mail notifications to the remitente: attempts before "fallida", and the first backoff
 # (seconds; doubled after each failed attempt).

@@ -158,7 +158,9 @@ class Archivo(models.Model):
     class Tipo(models.TextChoices):
         ESCANEO = "escaneo", _("Escaneo del escrito")
         ANEXO = "anexo", _("Anexo")
-        RESPUESTA = "respuesta", _("Respuesta firmada")
+        RESPUESTA = "respuesta", _("Respuesta")
+        # A signed copy of the answer (documentos/firma/): same content, one signature more.
+        FIRMADO = "firmado", _("Respuesta firmada electrónicamente")
 
     escrito = models.ForeignKey(
         Escrito, verbose_name=_("escrito"), on_delete=models.PROTECT, related_name="archivos"

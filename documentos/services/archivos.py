@@ -82,6 +82,9 @@ def guardar_archivo(
         orden=orden,
         subido_por=filer_file.owner,
     )
+    if tipo == Archivo.Tipo.FIRMADO:
+        # A signed copy repeats its answer's content: nothing new to read or to testar.
+        return archivo
     eventos.archivo_guardado(archivo.pk)
     from .version_publica import invalidar
 

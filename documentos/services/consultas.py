@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import EntradaBitacora, Escrito, Respuesta
+from ..selectors_entrega import documento_vigente
 from . import bitacora
 
 
@@ -39,7 +40,7 @@ def registrar_entrega(respuesta: Respuesta, *, ip: str | None, descarga: bool) -
             consultada_en=ahora
         )
     )
-    archivo = respuesta.archivo
+    archivo = documento_vigente(respuesta)
     despues = {"respuesta": respuesta.pk, "archivo": archivo and archivo.pk}
     if archivo is not None:
         despues["sha256"] = archivo.sha256
@@ -64,3 +65,15 @@ def registrar_entrega(respuesta: Respuesta, *, ip: str | None, descarga: bool) -
             despues={**despues, "consultada_en": ahora},
         )
     return primera
+
+
+def registrar_descarga_verificada(respuesta: Respuesta, archivo, *, ip: str | None):
+    """Someone holding the código de verificación downloaded the signed original. It is not
+    the remitente's acuse: the code is printed on the document and may be anyone's."""
+    return bitacora.registrar(
+        EntradaBitacora.Accion.CONSULTA_PUBLICA,
+        _("Descargó la respuesta firmada desde la página de verificación."),
+        escrito=respuesta.escrito,
+        ip=ip,
+        despues={"respuesta": respuesta.pk, "archivo": archivo.pk, "sha256": archivo.sha256},
+    )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..acuse import url_consulta
+from ..enlaces import url_consulta
 from ..models import EntradaBitacora, Escrito, Notificacion
 from ..models.notificaciones import correo_de
 from . import bitacora

@@ -32,8 +32,9 @@ A = EntradaBitacora.Accion
 
 
 def archivos_de(escrito: Escrito) -> list[Archivo]:
-    """Every stored file of the escrito (scans, annexes, signed answers), in order."""
-    return list(escrito.archivos.order_by("orden", "pk"))
+    """Every stored file of the escrito (scans, annexes, answers), in order; not the signed
+    copies of an answer, which repeat its content."""
+    return list(escrito.archivos.exclude(tipo=Archivo.Tipo.FIRMADO).order_by("orden", "pk"))
 
 
 def vigente(escrito_id: int) -> VersionPublica | None:

@@ -21,10 +21,11 @@ from ocr import services as ocr_services
 
 from .. import permisos, selectors, selectors_entrega, validacion
 from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
+from ..forms_firma import FirmarRespuestaForm
 from ..models import Archivo
 from ..plazos import semaforo
 from ..services import archivos as servicio_archivos
-from ..services import flujo
+from ..services import firmas, flujo
 from ..services import version_publica as servicio_version
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
@@ -104,7 +105,7 @@ class EscritoView(VistaStaff):
             kwargs["escrito"] = self.escrito
         return clase(data, files, **kwargs)
 
-    def get_context_data(self, formularios=None, **kwargs):
+    def get_context_data(self, formularios=None, formulario_firma=None, **kwargs):
         context = super().get_context_data(**kwargs)
         escrito = self.escrito
         usuario = self.request.user
@@ -139,13 +140,25 @@ class EscritoView(VistaStaff):
             asignaciones=escrito.asignaciones.select_related("asignado_a", "asignado_por", "area"),
             respuestas=escrito.respuestas.select_related(
                 "archivo", "respondido_por"
-            ).prefetch_related("notificaciones"),
+            ).prefetch_related("notificaciones", "firmas"),
+            firma=self.firma(escrito, formulario_firma),
             notificaciones=selectors_entrega.notificaciones_de(escrito),
             acciones=acciones,
             formularios=formularios,
             **self.version_publica(escrito),
         )
         return context
+
+    def firma(self, escrito, form=None) -> dict | None:
+        """The answer this user may sign now, with its form (None: nothing to sign)."""
+        respuesta = selectors_entrega.respuesta_entregable(escrito)
+        if respuesta is None or not firmas.puede_firmar(self.request.user, respuesta):
+            return None
+        try:
+            firmas.exigir_firmable(respuesta)
+        except ValidationError as motivo:
+            return {"respuesta": respuesta, "motivo": " ".join(motivo.messages)}
+        return {"respuesta": respuesta, "form": form or FirmarRespuestaForm()}
 
     def version_publica(self, escrito) -> dict:
         """The versión pública's state and link, for whoever may testar a public escrito."""

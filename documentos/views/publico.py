@@ -251,7 +251,7 @@ class RespuestaPublicaView(View):
         if respuesta is None:
             raise Http404(_("Este escrito no tiene una respuesta para descargar."))
         registrar_entrega(respuesta, ip=ip_cliente(request), descarga=True)
-        archivo = respuesta.archivo
+        archivo = selectors_entrega.documento_vigente(respuesta)
         extension = mimetypes.guess_extension(archivo.mime) or ""
         fichero = archivo.archivo.file
         descarga = FileResponse(

@@ -8,7 +8,8 @@ import zxingcpp
 from django.test import Client
 from django.urls import reverse
 
-from documentos.acuse import pdf_acuse, url_consulta
+from documentos.acuse import pdf_acuse
+from documentos.enlaces import url_consulta
 from documentos.models import Escrito
 from documentos.selectors import formatear_codigo
 from documentos.services import flujo

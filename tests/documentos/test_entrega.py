@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from documentos import selectors_entrega
 from documentos.models import EntradaBitacora, Notificacion, Respuesta
 from documentos.services import flujo
 
@@ -158,11 +157,9 @@ def test_a_reopened_escrito_shows_no_answer_until_it_is_answered_again(
     assert client.get(_url(escrito)).status_code == 404
 
 
-def test_the_signature_shows_in_its_one_place_when_the_selector_gives_it(
-    client, respondido, monkeypatch
-):
+def test_an_unsigned_answer_claims_no_signature(client, respondido):
+    """The signed case is in tests/documentos/firma/test_vistas.py."""
     escrito = respondido()
-    assert "Respuesta firmada electrónicamente" not in _consulta(client, escrito).content.decode()
-    monkeypatch.setattr(selectors_entrega, "firma_de_respuesta", lambda r: "Firma válida")
-    html = client.get(reverse("documentos:estado", args=[escrito.folio])).content.decode()
-    assert "Respuesta firmada electrónicamente</strong>: Firma válida" in html
+    html = _consulta(client, escrito).content.decode()
+    assert RESPUESTA in html
+    assert "Respuesta firmada electrónicamente" not in html

@@ -203,7 +203,7 @@ def test_public_folio_lookup(live_server, portal, pagina, movil, axe, captura):
     # browser makes carries the code (it travels in the fragment and is posted).
     from django.test import override_settings
 
-    from documentos.acuse import url_consulta
+    from documentos.enlaces import url_consulta
 
     with override_settings(WAGTAILADMIN_BASE_URL=live_server.url):
         qr = url_consulta(escrito)

@@ -315,12 +315,22 @@ def test_b_lt_con_respuesta_ocsp(con_tsa, estampa):
 def test_firma_y_verificacion_con_un_bucle_asyncio_activo(credencial, estampa):
     """Under an ASGI server or a Playwright session this thread already runs an event loop."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     async def dentro_del_bucle():
         firmado = firmar(firma_pki.pdf(), credencial, estampa(), campo="firmo")
         return firmado, verificar(firmado.pdf)
 
-    firmado, verificacion = asyncio.run(dentro_del_bucle())
+    def en_un_hilo_con_su_bucle():
+        # its own thread: the test run itself may already hold a loop (Playwright)
+        bucle = asyncio.new_event_loop()
+        try:
+            return bucle.run_until_complete(dentro_del_bucle())
+        finally:
+            bucle.close()
+
+    with ThreadPoolExecutor(max_workers=1) as hilo:
+        firmado, verificacion = hilo.submit(en_un_hilo_con_su_bucle).result()
 
     assert firmado.nivel == "B-B"
     assert verificacion.valida
