@@ -8,7 +8,9 @@ import io
 import random
 import textwrap
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -326,3 +328,54 @@ def _avanzar(escrito, area, personal, ventanilla, dias_atras, azar):
     # .version_publica), which needs the pages read by OCR, done later by the worker.
     if etapa >= 5:
         flujo.archivar(escrito, usuario=ventanilla)
+
+
+def firmar_respuestas(clave: str, cuantas: int = 6) -> list[Respuesta]:
+    """Sign some answered demo escritos with demo e.firmas (documentos.firma.demo, written to
+    FOLIO_FIRMA_DEMO; their keys' password is `clave`): Obra Pública's operativo elaborates,
+    its titular signs. Returns the answers signed now ([] when already done)."""
+    from .firma.credenciales import desde_efirma
+    from .firma.demo import firma_demo
+    from .models import Firma
+    from .services.firmas import firmar_respuesta
+
+    directorio = settings.FOLIO_FIRMA_DEMO
+    usuarios = get_user_model().objects.filter(username__in=["titular.dop", "operativo.dop"])
+    personal = {u.username: u for u in usuarios}
+    if directorio is None or len(personal) < 2 or Firma.objects.exists():
+        return []
+    credenciales = {}
+    for nombre, usuario in personal.items():
+        archivos = firma_demo(Path(directorio), nombre, usuario.get_full_name(), clave)
+        credenciales[nombre] = desde_efirma(
+            archivos.cer.read_bytes(), archivos.key.read_bytes(), clave
+        )
+    respuestas = (
+        Respuesta.objects.filter(
+            escrito__area_responsable__siglas="DOP",
+            escrito__clasificacion=Escrito.Clasificacion.PUBLICA,
+            escrito__estado__in=[Escrito.Estado.RESPONDIDO, Escrito.Estado.CONCLUIDO],
+            consultada_en__isnull=True,
+        )
+        .select_related("escrito")
+        .order_by("-escrito__recibido_en")[:cuantas]
+    )
+    firmadas = []
+    for indice, respuesta in enumerate(respuestas):
+        if indice % 2 == 0:
+            firmar_respuesta(
+                respuesta,
+                usuario=personal["operativo.dop"],
+                credencial=credenciales["operativo.dop"],
+                rol=Firma.Rol.ELABORO,
+                cargo="Analista de la Dirección de Obra Pública",
+            )
+        firmar_respuesta(
+            respuesta,
+            usuario=personal["titular.dop"],
+            credencial=credenciales["titular.dop"],
+            rol=Firma.Rol.FIRMO,
+            cargo="Director de Obra Pública",
+        )
+        firmadas.append(respuesta)
+    return firmadas

@@ -309,6 +309,8 @@ FOLIO_SELLO_DEMO = None
 FOLIO_FIRMA_RAICES = env_list("FOLIO_FIRMA_RAICES", [])
 FOLIO_FIRMA_REVOCACION = env_opcion("FOLIO_FIRMA_REVOCACION", "estricta", {"estricta", "flexible"})
 FOLIO_FIRMA_TSA_URL = env_url("FOLIO_FIRMA_TSA_URL")
+# Development only (dev.py): where `make demo` writes the demo PKI (documentos.firma.demo).
+FOLIO_FIRMA_DEMO = None
 
 # Portal (cms): routable pages (plan exports, statistics downloads), Spanish full-text search
 # of trámites on PostgreSQL, and how long statistics are cached (seconds).

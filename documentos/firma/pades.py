@@ -73,7 +73,8 @@ class Estampa:
             % {"fecha": local.strftime("%d/%m/%Y %H:%M:%S"), "zona": settings.TIME_ZONE},
             _("Folio: %(folio)s") % {"folio": self.folio},
             _("Código de verificación: %(codigo)s") % {"codigo": self.codigo_verificacion},
-            _("Verifique en %(url)s") % {"url": self.url_verificacion},
+            # the QR carries the code in the address; the text shows where to type it
+            _("Verifique en %(url)s") % {"url": self.url_verificacion.partition("#")[0]},
         ]
         return "\n".join(linea.replace("%", "%%") for linea in lineas if linea)
 

@@ -43,3 +43,33 @@ def test_demo_scans_read_back_with_their_accents():
     [pagina] = pipeline.procesar(escaneo, "image/png")
     assert asunto in " ".join(pagina.texto.split())
     assert "la atención que se sirva dar" in " ".join(pagina.texto.split())
+
+
+def test_demo_answers_are_signed_with_demo_certificates_that_say_so(settings, tmp_path):
+    from documentos.firma import FirmaRechazada
+    from documentos.firma.credenciales import desde_efirma
+    from documentos.selectors_firma import verificacion_de
+
+    settings.FOLIO_FIRMA_DEMO = tmp_path
+    settings.FOLIO_FIRMA_RAICES = [str(tmp_path / "ac-demo.pem")]
+    demo.cargar(clave="demo-clave", total=60)
+
+    firmadas = demo.firmar_respuestas(clave="demo-clave", cuantas=3)
+
+    assert len(firmadas) == 3
+    for respuesta in firmadas:
+        firmas = list(respuesta.firmas.all())
+        assert [f.rol for f in firmas][-1] == "firmo"
+        verificacion = verificacion_de(firmas[-1].archivo)
+        assert verificacion.valida
+        assert all("(DEMO)" in f.firmante for f in verificacion.firmas)
+        assert all("NO VÁLIDA PARA USO LEGAL" in f.emisor for f in verificacion.firmas)
+    assert demo.firmar_respuestas(clave="demo-clave") == [], "done once"
+    # the demo keys are encrypted with the demo password, as a real .key is
+    cer, key = (
+        (tmp_path / "titular.dop.cer").read_bytes(),
+        (tmp_path / "titular.dop.key").read_bytes(),
+    )
+    assert desde_efirma(cer, key, "demo-clave").titular.nombre.endswith("(DEMO)")
+    with pytest.raises(FirmaRechazada):
+        desde_efirma(cer, key, "otra")

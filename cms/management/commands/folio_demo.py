@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo
 from documentos import demo as documentos_demo
+from documentos.selectors import formatear_codigo
 
 
 class Command(BaseCommand):
@@ -31,6 +32,21 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Versiones públicas de demostración: {aprobadas} aprobadas y publicadas, "
                 f"{por_revisar} por revisar (usuario titular.con, Contraloría)."
+            )
+        firmadas = documentos_demo.firmar_respuestas(clave=admin.password)
+        if firmadas:
+            escrito = firmadas[0].escrito
+            self.stdout.write(
+                f"Respuestas firmadas con e.firmas de DEMOSTRACIÓN (no válidas para uso legal): "
+                f"{len(firmadas)}. Consulte el folio {escrito.folio} con el código "
+                f"{formatear_codigo(escrito.codigo_acceso)}, o verifique el código "
+                f"{firmadas[0].codigo_verificacion} en /verificar/."
+            )
+        if settings.FOLIO_FIRMA_DEMO is not None:
+            self.stdout.write(
+                f"Para firmar en el navegador: e.firma de demostración de titular.dop y "
+                f"operativo.dop en {settings.FOLIO_FIRMA_DEMO} (.cer y .key, o .p12), "
+                f"contraseña de la llave: la del administrador."
             )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
