@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import permisos
 from ..enlaces import url_verificacion
@@ -22,6 +23,9 @@ from . import bitacora
 from .archivos import borrar_archivos_si_falla, guardar_archivo
 
 PDF = "application/pdf"
+FIRMA_SIMULTANEA = gettext_lazy(
+    "Otra persona firmó la respuesta mientras usted firmaba: firme de nuevo."
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def firmar_respuesta(
     exigir_firmable(respuesta)
     escrito = respuesta.escrito
     previas = list(respuesta.firmas.all())
-    if any(f.numero_serie == credencial.titular.numero_serie for f in previas):
+    titular = credencial.titular
+    if any((f.numero_serie, f.emisor) == (titular.numero_serie, titular.emisor) for f in previas):
         raise FirmaRechazada(_("Este certificado ya firmó la respuesta."))
     documento = documento_vigente(respuesta)
     if documento is None:
@@ -118,9 +123,7 @@ def firmar_respuesta(
             exigir_firmable(respuesta)
             actual = documento_vigente(respuesta)
             if (actual and actual.pk) != (documento and documento.pk):
-                raise ValidationError(
-                    _("Otra persona firmó la respuesta mientras usted firmaba: firme de nuevo.")
-                )
+                raise ValidationError(str(FIRMA_SIMULTANEA))
             if documento is None:
                 documento = _guardar_oficio(respuesta, origen, usuario, ip)
             nombre = f"respuesta-{escrito.folio}-firma{orden}.pdf"
@@ -178,9 +181,7 @@ def firmar_respuesta(
             )
     except IntegrityError:
         # Two signers committed the same order at once; the other one won.
-        raise ValidationError(
-            _("Otra persona firmó la respuesta mientras usted firmaba: firme de nuevo.")
-        ) from None
+        raise ValidationError(str(FIRMA_SIMULTANEA)) from None
     return Firmada(firma, firmado.advertencias)
 
 

@@ -195,3 +195,32 @@ def test_a_superseded_answer_is_not_signed(respondido, credencial, titular_obras
         firmas.firmar_respuesta(
             respuesta, usuario=titular_obras, credencial=credencial, rol=F.FIRMO, cargo="D"
         )
+
+
+def test_two_signers_at_once_the_later_one_is_asked_to_sign_again(
+    respondido, firma, credencial, operativo_obras, titular_obras, monkeypatch
+):
+    respuesta = respondido().respuestas.get()
+    otro = desde_pkcs12(firma.p12(firma.otro), CLAVE)
+    firmar_de_verdad = firmas.firmar
+
+    def mientras_firma_otra_persona(*args, **kwargs):
+        # the other signer finishes while this one's signature is being computed
+        monkeypatch.setattr(firmas, "firmar", firmar_de_verdad)
+        firmas.firmar_respuesta(
+            type(respuesta).objects.get(pk=respuesta.pk),
+            usuario=operativo_obras,
+            credencial=otro,
+            rol=F.ELABORO,
+            cargo="Analista",
+        )
+        return firmar_de_verdad(*args, **kwargs)
+
+    monkeypatch.setattr(firmas, "firmar", mientras_firma_otra_persona)
+    with pytest.raises(ValidationError, match="firme de nuevo"):
+        firmas.firmar_respuesta(
+            respuesta, usuario=titular_obras, credencial=credencial, rol=F.FIRMO, cargo="D"
+        )
+
+    assert [f.usuario for f in respuesta.firmas.all()] == [operativo_obras]
+    assert Archivo.objects.filter(tipo=Archivo.Tipo.FIRMADO).count() == 1
