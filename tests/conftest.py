@@ -200,13 +200,14 @@ def leer_escrito(db):
 @pytest.fixture
 def sello(settings, tmp_path):
     """The institution's sello configured as FOLIO_SELLO_P12: a PKCS#12 issued by a test
-    authority (tests/pki.py). Returns its certificate."""
-    from tests import pki
+    authority (tests/firma_pki.py). Returns its certificate."""
+    from tests import firma_pki
 
-    ac = pki.raiz()
-    llave, certificado = pki.sello(ac)
-    ruta = pki.p12(tmp_path / "sello.p12", llave, certificado, "clave del sello", ca=ac[1])
+    ac = firma_pki.raiz()
+    certificado = firma_pki.sello(ac)
+    ruta = tmp_path / "sello.p12"
+    ruta.write_bytes(firma_pki.p12(certificado, "clave del sello", (ac,)))
     settings.FOLIO_SELLO_P12 = ruta
     settings.FOLIO_SELLO_CLAVE = "clave del sello"
     settings.FOLIO_SELLO_DEMO = None
-    return certificado
+    return certificado.cert

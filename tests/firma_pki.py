@@ -1,9 +1,13 @@
-"""A small PKI that looks like the SAT's, a CRL server and an RFC 3161 service, for the tests.
+"""The tests' one PKI, made with `cryptography`.
 
-Root → intermediate ("AC del SAT") → e.firma-like leaves (RFC in x500UniqueIdentifier, CURP in
-serialNumber, SAT-style ASCII serial numbers), an expired, a not-yet-valid, a revoked one and
-one whose CRL cannot be fetched; a foreign root with its own leaf; a TSA certificate. The
-intermediate's CRL and the TSA are served over HTTP on loopback by a thread.
+`crear`: one that looks like the SAT's, for signing answers. Root → intermediate ("AC del
+SAT") → e.firma-like leaves (RFC in x500UniqueIdentifier, CURP in serialNumber, SAT-style
+ASCII serial numbers), an expired, a not-yet-valid, a revoked one and one whose CRL cannot be
+fetched; a foreign root with its own leaf; a TSA certificate. The intermediate's CRL and the
+TSA are served over HTTP on loopback by a thread.
+
+`raiz` and `sello`: a bare authority and the institution's seal certificates (sellos) it
+issues, for the bitácora's anchors; `p12` packs any of them as PKCS#12.
 """
 
 import threading
@@ -83,7 +87,7 @@ def _emitir(
     llave,
     emisor: Certificado | None,
     *,
-    serie: int,
+    serie: int | None = None,
     desde: datetime,
     hasta: datetime,
     ca: bool = False,
@@ -98,7 +102,7 @@ def _emitir(
         .subject_name(sujeto)
         .issuer_name(emisor.cert.subject if emisor else sujeto)
         .public_key(llave.public_key())
-        .serial_number(serie)
+        .serial_number(serie or x509.random_serial_number())
         .not_valid_before(desde)
         .not_valid_after(hasta)
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
@@ -167,6 +171,48 @@ def _emitir(
             critical=False,
         )
     return Certificado(llave, constructor.sign(firma_llave, hashes.SHA256()))
+
+
+def p12(
+    certificado: Certificado, clave: str = CLAVE, cadena: tuple[Certificado, ...] = ()
+) -> bytes:
+    """`certificado` and its key as PKCS#12 protected by `clave`, with `cadena` alongside."""
+    return pkcs12.serialize_key_and_certificates(
+        b"folio-prueba",
+        certificado.llave,
+        certificado.cert,
+        [c.cert for c in cadena] or None,
+        serialization.BestAvailableEncryption(clave.encode()),
+    )
+
+
+def raiz(cn: str = "AC Raíz de Prueba") -> Certificado:
+    """A self-signed authority valid for ten years."""
+    return _emitir(
+        _nombre(cn, o="Municipio de Prueba"),
+        _llave(),
+        None,
+        desde=AHORA - timedelta(days=1),
+        hasta=AHORA + timedelta(days=3650),
+        ca=True,
+    )
+
+
+def sello(
+    ac: Certificado,
+    cn: str = "Sello de la Oficialía de Partes",
+    *,
+    desde: datetime | None = None,
+    hasta: datetime | None = None,
+) -> Certificado:
+    """A seal certificate issued by `ac` (two years from yesterday unless told)."""
+    return _emitir(
+        _nombre(cn, o="Municipio de Prueba"),
+        _llave(),
+        ac,
+        desde=desde or AHORA - timedelta(days=1),
+        hasta=hasta or AHORA + timedelta(days=730),
+    )
 
 
 def _respuesta_ocsp(cuerpo: bytes, emisor: Certificado, revocados: set[int]) -> bytes:
@@ -264,14 +310,7 @@ class PKI:
         return f"{self.url}/tsa"
 
     def p12(self, certificado: Certificado | None = None, clave: str = CLAVE) -> bytes:
-        certificado = certificado or self.firmante
-        return pkcs12.serialize_key_and_certificates(
-            b"firma",
-            certificado.llave,
-            certificado.cert,
-            [self.intermedia.cert],
-            serialization.BestAvailableEncryption(clave.encode()),
-        )
+        return p12(certificado or self.firmante, clave, (self.intermedia,))
 
     def detener(self) -> None:
         self.servidor.shutdown()

@@ -12,7 +12,7 @@ from django.db import connection
 from documentos.models import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from documentos.services import anclas, bitacora
 from documentos.services import sello as servicio_sello
-from tests import pki
+from tests import firma_pki
 
 pytestmark = pytest.mark.django_db
 
@@ -215,9 +215,11 @@ def test_an_anchor_re_signed_by_another_certificate_is_caught_by_the_signature(s
     verifies with that certificate, but it is not the one recorded and published."""
     _entradas(2)
     ancla, _ = anclas.anclar(DIA)
-    llave, otro = pki.sello(pki.raiz("AC Falsa"), "Sello falso")
+    otro = firma_pki.sello(firma_pki.raiz("AC Falsa"), "Sello falso")
     carga = {**ancla.carga, "entradas": 1}
-    firma = servicio_sello.firmar(servicio_sello.Sello(llave, otro), anclas.canonico(carga))
+    firma = servicio_sello.firmar(
+        servicio_sello.Sello(otro.llave, otro.cert), anclas.canonico(carga)
+    )
     AnclaBitacora.objects.filter(pk=ancla.pk).update(carga=carga, firma=firma, entradas=1)
     (rota,) = anclas.verificar_anclas().rotas
     assert rota.motivo == "la firma es de otro certificado que el registrado en el ancla"
@@ -240,10 +242,10 @@ def test_a_wrong_sello_password_is_refused_in_spanish_and_writes_nothing(sello, 
 
 
 def test_an_expired_sello_is_refused(settings, tmp_path, db):
-    ac = pki.raiz()
-    antes = pki.AHORA - dt.timedelta(days=400)
-    llave, vencido = pki.sello(ac, desde=antes, hasta=antes + dt.timedelta(days=365))
-    settings.FOLIO_SELLO_P12 = pki.p12(tmp_path / "vencido.p12", llave, vencido, "x")
+    antes = firma_pki.AHORA - dt.timedelta(days=400)
+    vencido = firma_pki.sello(firma_pki.raiz(), desde=antes, hasta=antes + dt.timedelta(days=365))
+    settings.FOLIO_SELLO_P12 = tmp_path / "vencido.p12"
+    settings.FOLIO_SELLO_P12.write_bytes(firma_pki.p12(vencido, "x"))
     settings.FOLIO_SELLO_CLAVE = "x"
     with pytest.raises(CommandError, match="El certificado del sello no está vigente"):
         call_command("bitacora_anclar")
