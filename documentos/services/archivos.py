@@ -146,9 +146,10 @@ def registrar_ocr(archivo_id: int, estado: str) -> None:
             _("Reconocimiento de texto de «%(nombre)s»: %(estado)s.")
             % {"nombre": archivo.nombre_original, "estado": estado},
             escrito=archivo.escrito,
+            actor=bitacora.SISTEMA_OCR,
             despues={"archivo": archivo.pk, "estado": estado},
         )
         eventos.escrito_cambiado(archivo.escrito_id)
         from .version_publica import revisar_huella
 
-        revisar_huella(archivo.escrito_id)
+        revisar_huella(archivo.escrito_id, actor=bitacora.SISTEMA_OCR)

@@ -10,11 +10,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import CadenaBitacora, EntradaBitacora
 
 GENESIS = "0" * 64
 Version = EntradaBitacora.Version
+
+# Who acted when no user did: the public site, or work that runs without a request.
+CIUDADANO = gettext_lazy("Ciudadano (sitio público)")
+SISTEMA_OCR = gettext_lazy("Sistema (OCR)")
+SISTEMA_NOTIFICACIONES = gettext_lazy("Sistema (notificaciones)")
 
 
 def _json(value) -> dict:
@@ -52,7 +58,7 @@ def _canonico(contenido: dict) -> bytes:
 
 def describir_actor(usuario) -> str:
     if usuario is None or not usuario.is_authenticated:
-        return "Ciudadano (sitio público)"
+        return str(CIUDADANO)
     nombre = usuario.get_full_name() or usuario.get_username()
     return f"{nombre} ({usuario.get_username()})"
 
@@ -70,7 +76,8 @@ def registrar(
     actor: str | None = None,
 ) -> EntradaBitacora:
     """Append an entry. The chain head is locked, so concurrent writers take turns.
-    `actor` names who acted when it is no user (a background task)."""
+    `actor` names who acted when it is no user: a background task passes one of the
+    SISTEMA_* labels; without either, the public citizen acted."""
     CadenaBitacora.objects.bulk_create(
         [CadenaBitacora(pk=1, ultimo_hash=GENESIS)], ignore_conflicts=True
     )
@@ -80,7 +87,7 @@ def registrar(
         escrito=escrito,
         accion=accion,
         usuario=usuario if autenticado else None,
-        actor=actor or describir_actor(usuario),
+        actor=str(actor) if actor else describir_actor(usuario),
         ip=ip or None,
         fecha=timezone.now(),
         descripcion=descripcion,

@@ -26,7 +26,6 @@ from . import bitacora
 
 logger = logging.getLogger(__name__)
 Estado = Notificacion.Estado
-ACTOR = "Folio (notificación automática)"
 PLANTILLA = "documentos/correo/notificacion.txt"
 ASUNTOS = {
     Notificacion.Motivo.RECEPCION: gettext_lazy("Recibimos su escrito con folio %(folio)s"),
@@ -139,7 +138,7 @@ def enviar(notificacion_id: int) -> str | None:
             )
             % {"motivo": notificacion.get_motivo_display().lower()},
             escrito=notificacion.escrito,
-            actor=ACTOR,
+            actor=bitacora.SISTEMA_NOTIFICACIONES,
             despues=_resumen(notificacion),
         )
     return notificacion.estado
@@ -165,7 +164,7 @@ def _fallo(notificacion: Notificacion, error: Exception) -> str:
             "error": _sin_destinatario(notificacion.error, notificacion.destinatario),
         },
         escrito=notificacion.escrito,
-        actor=ACTOR,
+        actor=bitacora.SISTEMA_NOTIFICACIONES,
         despues=_resumen(notificacion),
     )
     return notificacion.estado

@@ -83,12 +83,15 @@ def _asunto_publico(escrito: Escrito, contexto: tipos.Contexto) -> str:
     return asunto
 
 
-def _registrar(version: VersionPublica, descripcion: str, usuario, **despues) -> None:
+def _registrar(
+    version: VersionPublica, descripcion: str, usuario, *, actor=None, **despues
+) -> None:
     bitacora.registrar(
         A.VERSION_PUBLICA,
         descripcion,
         escrito=version.escrito,
         usuario=usuario,
+        actor=actor,
         despues={"version": version.pk, **despues},
     )
 
@@ -454,28 +457,31 @@ def _guardar_pdf(escrito: Escrito, contenido: bytes, usuario) -> tuple[FilerFile
     return archivo, sha256
 
 
-def _invalidar(version: VersionPublica, motivo: str, usuario) -> None:
+def _invalidar(version: VersionPublica, motivo: str, usuario, actor=None) -> None:
     version.estado = E.INVALIDADA
     version.motivo_invalidacion = motivo
     version.save(update_fields=["estado", "motivo_invalidacion"])
-    _registrar(version, _("Invalidó la versión pública: %(motivo)s") % {"motivo": motivo}, usuario)
+    descripcion = _("Invalidó la versión pública: %(motivo)s") % {"motivo": motivo}
+    _registrar(version, descripcion, usuario, actor=actor)
 
 
 @transaction.atomic
-def revisar_huella(escrito_id: int, *, usuario=None) -> bool:
+def revisar_huella(escrito_id: int, *, usuario=None, actor=None) -> bool:
     """After a file was read again: invalidate the version if what it was made from is no
-    longer what the files say. True when it was invalidated."""
+    longer what the files say. True when it was invalidated. `actor`: see
+    bitacora.registrar (the OCR task has no user)."""
     version = vigente(escrito_id)
     if version is None:
         return False
     ids = [a.pk for a in archivos_de(version.escrito)]
     if fuente().huella(ids) == version.huella:
         return False
-    return invalidar(escrito_id, _("se volvió a leer (OCR) un archivo."), usuario=usuario)
+    motivo = _("se volvió a leer (OCR) un archivo.")
+    return invalidar(escrito_id, motivo, usuario=usuario, actor=actor)
 
 
 @transaction.atomic
-def invalidar(escrito_id: int, motivo: str, *, usuario=None) -> bool:
+def invalidar(escrito_id: int, motivo: str, *, usuario=None, actor=None) -> bool:
     """The escrito changed (a new file, a new reading, an edit): its version is no longer
     what the public may see until it is prepared and reviewed again."""
     version = (
@@ -487,7 +493,7 @@ def invalidar(escrito_id: int, motivo: str, *, usuario=None) -> bool:
     if version is None:
         return False
     aprobada = version.estado == E.APROBADA
-    _invalidar(version, motivo, usuario)
+    _invalidar(version, motivo, usuario, actor)
     if aprobada:
         eventos.escrito_cambiado(escrito_id)
     return True

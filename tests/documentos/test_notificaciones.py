@@ -298,7 +298,7 @@ def test_bitacora_entries_never_hold_the_address(
         )
         assert CORREO not in texto and "lucia.fernandez" not in texto
     assert "[destinatario]" in entradas[0].descripcion
-    assert {e.actor for e in entradas} == {"Folio (notificación automática)"}
+    assert {e.actor for e in entradas} == {"Sistema (notificaciones)"}
 
 
 def test_a_lost_queueing_is_recovered_by_the_command(

@@ -58,3 +58,23 @@ def test_a_failed_file_is_also_reported(recibir, escaneo, django_capture_on_comm
     [hallado] = buscar(Consulta(q="licencia"), usuario=escrito.recibido_por).resultados
     assert hallado.escrito_id == escrito.pk
     assert busqueda.pendientes() == 0
+
+
+def test_the_reading_and_what_it_invalidates_are_signed_by_the_system_not_a_citizen(
+    recibir, escaneo, django_capture_on_commit_callbacks
+):
+    """The OCR task runs without a request: its bitácora entries (the reading, and the
+    versión pública the new text invalidates) name the system, not the public citizen."""
+    from ocr.tasks import ocr_archivo
+    from tests.factories import version_aprobada
+
+    escrito = recibir(("escaneo.png", escaneo))  # not read yet: its commit hooks never run
+    version_aprobada(escrito, ["Texto de antes de la lectura."], anunciar=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        ocr_archivo.enqueue(escrito.archivos.get().pk)
+    A = EntradaBitacora.Accion
+    lectura = escrito.bitacora.get(accion=A.OCR)
+    invalidacion = escrito.bitacora.get(accion=A.VERSION_PUBLICA)
+    assert "se volvió a leer (OCR)" in invalidacion.descripcion
+    assert [lectura.actor, invalidacion.actor] == ["Sistema (OCR)", "Sistema (OCR)"]
+    assert lectura.usuario is None and invalidacion.usuario is None
