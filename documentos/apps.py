@@ -31,6 +31,7 @@ class DocumentosConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
+        from . import checks  # noqa: F401
         from .eventos import senal_remitente_por_notificar
         from .services.notificaciones import al_notificar
 
