@@ -46,7 +46,7 @@ def test_every_service_the_settings_need_is_there(compose):
         assert "healthcheck" in services[name], f"{name} needs a healthcheck"
 
 
-@pytest.mark.parametrize("name", ["web", "worker", "worker-ocr", "migrate"])
+@pytest.mark.parametrize("name", ["web", "worker", "worker-ocr", "migrate", "cron"])
 def test_app_containers_get_their_settings_from_the_environment(compose, name, monkeypatch):
     service = compose["services"][name]
     env = service["environment"]
@@ -178,3 +178,43 @@ def test_every_process_shares_the_redis_cache(compose, monkeypatch):
     cache = env_cache("CACHE_URL", "locmem://")
     assert cache["BACKEND"].endswith("RedisCache")
     assert urlsplit(cache["LOCATION"]).hostname == "redis"
+
+
+def test_cron_runs_the_periodic_commands_every_15_minutes(compose):
+    """django-tasks has no schedule: the daily anchor (idempotent, so every round may try) and
+    the re-queueing of lost notifications run from a loop in the app image."""
+    cron = compose["services"]["cron"]
+    assert cron["build"] == "." and cron["init"] is True
+    assert cron["command"][:2] == ["sh", "-c"]
+    script = cron["command"][2]
+    ronda = re.search(r"while true; do\n(.*)\ndone", script, re.S).group(1)
+    comandos = re.findall(r"python manage\.py (\w+)", ronda)
+    assert {"bitacora_anclar", "notificaciones_reencolar"} <= set(comandos)
+    assert re.search(r"^\s*sleep 900$", ronda, re.M)
+    assert "set -e" not in script  # one failing command does not stop the others
+    assert "$" not in script  # compose would interpolate it
+    result = subprocess.run(["sh", "-n", "-c", script], capture_output=True, text=True)  # noqa: S607
+    assert result.returncode == 0, result.stderr
+    from django.core.management import get_commands
+
+    assert set(comandos) <= set(get_commands())
+
+
+def test_only_cron_holds_the_sello_and_it_is_optional(compose, monkeypatch, tmp_path):
+    """The seal's key is mounted read-only where the anchor is signed, nowhere else; unset,
+    the settings still load (a deploy warning, documentos.W001, says what is missing)."""
+    from cms.settings.env import env_archivo
+
+    cron = compose["services"]["cron"]
+    env = cron["environment"]
+    assert env["FOLIO_SELLO_P12"] == "${FOLIO_SELLO_P12:-}"
+    assert env["FOLIO_SELLO_CLAVE"] == "${FOLIO_SELLO_CLAVE:-}"
+    montado = dict(v.split(":", 1) for v in cron["volumes"])
+    assert montado["./sello"] == "/run/folio/sello:ro"
+    assert "/run/folio/sello/" in (ROOT / "docker-compose.yml").read_text()
+    monkeypatch.setenv("FOLIO_SELLO_P12", "")
+    assert env_archivo("FOLIO_SELLO_P12") is None
+    for name in ("web", "worker", "worker-ocr", "migrate"):
+        service = compose["services"][name]
+        assert "FOLIO_SELLO_P12" not in service["environment"], name
+        assert not any("sello" in v for v in service["volumes"]), name
