@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "documentos",
     "ocr",
     "busqueda",
+    "atencion",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
