@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("filer/", include("filer.urls")),
     path("oficialia/", include("documentos.urls")),
+    path("", include("atencion.urls")),
     path("", include("busqueda.urls")),
 ]
 

@@ -172,6 +172,15 @@ class Ficha(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # An escrito received at the window from this turno (through documentos' intake).
+    escrito = models.ForeignKey(
+        "documentos.Escrito",
+        verbose_name=_("escrito recibido"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     llamadas = models.PositiveSmallIntegerField(_("veces llamado"), default=0)
     tomada_en = models.DateTimeField(_("tomado en"))
     llamada_en = models.DateTimeField(_("llamado en"), null=True, blank=True)

@@ -1,0 +1,1 @@
+"""Wagtail admin hooks of the encuestas part (imported by wagtail_hooks.py)."""

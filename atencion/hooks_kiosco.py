@@ -1,0 +1,1 @@
+"""Wagtail admin hooks of the kiosco part (imported by wagtail_hooks.py)."""

@@ -1,0 +1,3 @@
+from .fichas import Ficha, SecuenciaFicha, Sede, Servicio, Ventanilla
+
+__all__ = ["Ficha", "SecuenciaFicha", "Sede", "Servicio", "Ventanilla"]

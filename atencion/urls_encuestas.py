@@ -1,0 +1,3 @@
+"""Routes of the encuestas (included by atencion/urls.py)."""
+
+urlpatterns: list = []

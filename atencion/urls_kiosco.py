@@ -1,0 +1,3 @@
+"""Routes of the kiosco (included by atencion/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Routes of the pantalla (included by atencion/urls.py)."""
+
+urlpatterns: list = []
