@@ -287,6 +287,8 @@ FOLIO_CONSULTA_MAX_FALLOS = env_int("FOLIO_CONSULTA_MAX_FALLOS", 10)
 FOLIO_CONSULTA_VENTANA_MIN = env_int("FOLIO_CONSULTA_VENTANA_MIN", 15)
 FOLIO_ENVIOS_POR_HORA = env_int("FOLIO_ENVIOS_POR_HORA", 10)
 FOLIO_VERIFICACIONES_POR_HORA = env_int("FOLIO_VERIFICACIONES_POR_HORA", 60)
+# Turnos taken at the public kiosk page per IP per hour (a kiosk device is one address).
+FOLIO_FICHAS_POR_HORA = env_int("FOLIO_FICHAS_POR_HORA", 120)
 FOLIO_CONSULTA_SESION_MIN = env_int("FOLIO_CONSULTA_SESION_MIN", 30)
 # E-mail notifications to the remitente: attempts before "fallida", and the first backoff
 # (seconds; doubled after each failed attempt).
