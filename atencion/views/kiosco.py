@@ -134,7 +134,7 @@ class FichaView(View):
             "estado": _datos(estado),
             "tomada_en": timezone.localtime(ficha.tomada_en),
             "qr": qr_data_uri(url_ficha(ficha, request)),
-            "url_encuesta": url_encuesta(token) if ficha.estado == E.TERMINADA else None,
+            "url_encuesta": url_encuesta(token),
         }
         respuesta = render(request, "atencion/kiosco/ficha.html", contexto)
         respuesta["Cache-Control"] = "no-cache"
@@ -150,8 +150,6 @@ class EstadoView(View):
         if datos is None:
             ficha = _ficha(token)
             datos = _datos(estado_ficha(ficha))
-            if ficha.estado == E.TERMINADA:
-                datos["url_encuesta"] = url_encuesta(token)
             cache.set(clave, datos, SEGUNDOS_CACHE_ESTADO)
         respuesta = JsonResponse(datos)
         respuesta["Cache-Control"] = f"max-age={SEGUNDOS_CACHE_ESTADO}"

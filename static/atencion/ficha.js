@@ -13,11 +13,8 @@
     if (datos.mensaje !== campo("mensaje").textContent) campo("mensaje").textContent = datos.mensaje;
     campo("espera").textContent = datos.espera || "";
     caja.className = "turno__estado turno__estado--" + datos.estado;
-    if (datos.url_encuesta) {
-      var encuesta = campo("encuesta");
-      encuesta.querySelector("a").href = datos.url_encuesta;
-      encuesta.hidden = false;
-    }
+    var encuesta = campo("encuesta");
+    if (encuesta && datos.estado === "terminada") encuesta.hidden = false;
     if (anterior !== null && anterior !== datos.estado && datos.estado === "llamada" && navigator.vibrate) {
       navigator.vibrate([300, 100, 300]);
     }
