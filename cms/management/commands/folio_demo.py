@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from atencion import demo as atencion_demo
 from cms import demo
 from documentos import demo as documentos_demo
 from documentos.selectors import formatear_codigo
@@ -33,6 +34,9 @@ class Command(BaseCommand):
                 f"Versiones públicas de demostración: {aprobadas} aprobadas y publicadas, "
                 f"{por_revisar} por revisar (usuario titular.con, Contraloría)."
             )
+        fichas = atencion_demo.cargar()
+        if fichas:
+            self.stdout.write(f"Turnos de demostración: {fichas}; kiosco en /turnos/palacio/.")
         firmadas = documentos_demo.firmar_respuestas(clave=admin.password)
         if firmadas:
             escrito = firmadas[0].escrito
