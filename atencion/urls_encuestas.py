@@ -1,3 +1,18 @@
 """Routes of the encuestas (included by atencion/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_encuestas
+
+urlpatterns = [
+    path(
+        "encuesta/turno/<str:token>/",
+        views_encuestas.EncuestaFichaView.as_view(),
+        name="encuesta_ficha",
+    ),
+    path(
+        "encuesta/escrito/<str:token>/",
+        views_encuestas.EncuestaEscritoView.as_view(),
+        name="encuesta_escrito",
+    ),
+]

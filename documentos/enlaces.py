@@ -34,3 +34,20 @@ def url_verificacion(codigo: str | None = None, request=None) -> str:
     if codigo:
         ruta += "#" + urlencode({"codigo": codigo})
     return url_absoluta(ruta, request)
+
+
+# Links the packages above documentos offer the remitente once an escrito has an answer (the
+# satisfaction survey of atencion): each function takes the escrito and returns (text, path)
+# or None. They register in their AppConfig.ready(); documentos never imports them.
+_TRAS_RESPUESTA: list = []
+
+
+def ofrecer_tras_respuesta(funcion) -> None:
+    if funcion not in _TRAS_RESPUESTA:
+        _TRAS_RESPUESTA.append(funcion)
+
+
+def enlaces_tras_respuesta(escrito, request=None) -> list[tuple[str, str]]:
+    """(text, absolute URL) for the status page and the answer's notification."""
+    enlaces = (funcion(escrito) for funcion in _TRAS_RESPUESTA)
+    return [(texto, url_absoluta(ruta, request)) for texto, ruta in filter(None, enlaces)]

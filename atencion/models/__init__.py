@@ -1,3 +1,13 @@
+from .encuestas import Cuestionario, RespuestaEncuesta, VersionCuestionario
 from .fichas import Ficha, SecuenciaFicha, Sede, Servicio, Ventanilla
 
-__all__ = ["Ficha", "SecuenciaFicha", "Sede", "Servicio", "Ventanilla"]
+__all__ = [
+    "Cuestionario",
+    "Ficha",
+    "RespuestaEncuesta",
+    "SecuenciaFicha",
+    "Sede",
+    "Servicio",
+    "Ventanilla",
+    "VersionCuestionario",
+]

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..enlaces import url_consulta
+from ..enlaces import enlaces_tras_respuesta, url_consulta
 from ..models import EntradaBitacora, Escrito, Notificacion
 from ..models.notificaciones import correo_de
 from . import bitacora
@@ -90,6 +90,11 @@ def mensaje(notificacion: Notificacion) -> EmailMessage:
         "escrito": escrito,
         "motivo": notificacion.motivo,
         "url": url_consulta(escrito),
+        "enlaces": (
+            enlaces_tras_respuesta(escrito)
+            if notificacion.motivo == Notificacion.Motivo.RESPUESTA
+            else []
+        ),
         "sitio": settings.WAGTAIL_SITE_NAME,
     }
     asunto = ASUNTOS[notificacion.motivo] % {"folio": escrito.folio}

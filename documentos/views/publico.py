@@ -14,6 +14,7 @@ from django.views import View
 
 from .. import selectors, selectors_entrega
 from ..acuse import datos_acuse
+from ..enlaces import enlaces_tras_respuesta
 from ..forms import ConsultaForm, EnvioPublicoForm
 from ..models import Escrito
 from ..services.consultas import registrar_consulta_publica, registrar_entrega
@@ -234,6 +235,7 @@ class EstadoView(View):
             "estado": selectors.estado_publico(escrito),
             "url_acuse": reverse("documentos:acuse", args=[escrito.folio]),
             "url_respuesta": reverse("documentos:respuesta", args=[escrito.folio]),
+            "enlaces": enlaces_tras_respuesta(escrito, request),
             "seccion": "consulta",
         }
         return _privada(render(request, ConsultaView.template_name, contexto))
