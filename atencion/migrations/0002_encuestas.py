@@ -6,10 +6,35 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Communications staff edit the questions; the Contraloría reads them (cms.roles names).
+PERMISOS = {
+    "Comunicación": ("add_cuestionario", "change_cuestionario", "view_cuestionario"),
+    "Contraloría/Transparencia": ("view_cuestionario",),
+}
+
+
+def conceder(apps, schema_editor):
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    ContentType = apps.get_model("contenttypes.ContentType")
+    tipo, _ = ContentType.objects.get_or_create(app_label="atencion", model="cuestionario")
+    for grupo, codenames in PERMISOS.items():
+        grupo, _ = Group.objects.get_or_create(name=grupo)
+        for codename in codenames:
+            permiso, _ = Permission.objects.get_or_create(
+                content_type=tipo,
+                codename=codename,
+                defaults={"name": codename.replace("_", " ").capitalize()},
+            )
+            grupo.permissions.add(permiso)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('atencion', '0001_initial'),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('contenttypes', '0002_remove_content_type_name'),
         ('documentos', '0007_firmas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -78,4 +103,5 @@ class Migration(migrations.Migration):
             model_name='respuestaencuesta',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('ficha__isnull', False), ('escrito__isnull', True)), models.Q(('ficha__isnull', True), ('escrito__isnull', False)), _connector='OR'), name='encuesta_de_ficha_o_de_escrito'),
         ),
+        migrations.RunPython(conceder, migrations.RunPython.noop),
     ]
