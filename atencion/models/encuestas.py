@@ -5,6 +5,7 @@ at the version it answered, so editing questions never changes what old answers 
 Answers are anonymous: no user and no IP; where they happened is copied for the results."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -58,6 +59,11 @@ class Cuestionario(models.Model):
 
     def __str__(self):
         return self.nombre
+
+    def clean(self):
+        claves = [b.value["clave"] for b in self.preguntas]
+        if len(set(claves)) != len(claves):
+            raise ValidationError({"preguntas": _("Dos preguntas tienen la misma clave.")})
 
 
 class VersionCuestionario(models.Model):

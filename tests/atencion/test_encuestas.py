@@ -118,7 +118,7 @@ def test_editing_the_questions_keeps_old_answers_on_their_version(client, termin
     primera, segunda, tercera = terminar(), terminar(), terminar()
     client.post(url(primera), respuestas())
     v1 = RespuestaEncuesta.objects.get(ficha=primera).version
-    assert v1.numero == 1 and [p["clave"] for p in v1.preguntas][0] == "satisfaccion"
+    assert v1.numero == 1 and v1.preguntas[0]["clave"] == "satisfaccion"
 
     # The form is shown with version 1, then communications staff edit the questions.
     assert f'value="{v1.pk}"' in client.get(url(segunda)).content.decode()
