@@ -120,3 +120,18 @@ def denuncias_por_coyotaje(consulta: QuerySet | None = None) -> QuerySet:
     return consulta.filter(denuncia__isnull=False).select_related(
         "denuncia", "servicio", "sede", "ventanilla", "area"
     )
+
+
+def satisfaccion_publica(
+    dimension: str, consulta: QuerySet
+) -> list[tuple[object, int, float | None]]:
+    """(área or servicio name, answers, raw average satisfaction) for the public statistics,
+    which apply their own secreto estadístico (cms.secreto_estadistico)."""
+    filas = (
+        consulta.annotate(clave=DIMENSIONES[dimension])
+        .values("clave")
+        .annotate(n=Count("pk", filter=Q(satisfaccion__isnull=False)), media=Avg("satisfaccion"))
+        .filter(n__gt=0)
+        .order_by("-n", "clave")
+    )
+    return [(f["clave"], f["n"], _redondeo(f["media"], 2)) for f in filas]

@@ -31,6 +31,8 @@ FIGURAS = [
     "tiempo-de-respuesta",
     "sentido-de-la-respuesta",
     "respuesta-en-plazo",
+    "satisfaccion-por-area",
+    "satisfaccion-por-servicio",
 ]
 
 

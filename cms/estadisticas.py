@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from documentos import estadisticas as est
 from documentos.models import Escrito, Respuesta
 
-from . import graficas, secreto_estadistico
+from . import estadisticas_encuestas, graficas, secreto_estadistico
 from .secreto_estadistico import Conteo, Medida
 
 MESES = [
@@ -33,7 +33,7 @@ MESES = [
     gettext_lazy("diciembre"),
 ]
 DIAS_SERIE_DIARIA = 31
-VERSION_CACHE = 2
+VERSION_CACHE = 3
 
 
 @dataclass
@@ -328,6 +328,7 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
             particiones=(1,),
         )
     )
+    figuras.extend(estadisticas_encuestas.figuras(filtros))
     return figuras
 
 

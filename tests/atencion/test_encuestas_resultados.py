@@ -50,7 +50,11 @@ def test_averages_only_from_five_answers(nueve, servicios):
     predial, licencias = filas["Pago de predial"], filas["Licencias de construcción"]
     assert (predial.respuestas, predial.satisfaccion, predial.resueltos_pct) == (5, 4.0, 100.0)
     assert predial.recomendacion == 8.0
-    assert (licencias.respuestas, licencias.satisfaccion, licencias.resueltos_pct) == (4, None, None)
+    assert (licencias.respuestas, licencias.satisfaccion, licencias.resueltos_pct) == (
+        4,
+        None,
+        None,
+    )
     (sede,) = sel.resultados("sede")
     assert (sede.respuestas, sede.satisfaccion) == (9, 3.3)
     (mes,) = sel.resultados("mes")
