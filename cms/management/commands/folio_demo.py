@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from atencion import demo as atencion_demo
+from atencion import demo_encuestas
 from cms import demo
 from documentos import demo as documentos_demo
 from documentos.selectors import formatear_codigo
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 f"operativo.dop en {settings.FOLIO_FIRMA_DEMO} (.cer y .key, o .p12), "
                 f"contraseña de la llave: la del administrador."
             )
+        self.stdout.write(f"Encuestas de satisfacción de demostración: {demo_encuestas.cargar()}.")
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
