@@ -23,7 +23,9 @@ def limite_encuestas() -> Limite:
 def _privada(respuesta):
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["X-Robots-Tag"] = "noindex"
-    respuesta["Referrer-Policy"] = "no-referrer"
+    # Only the origin as Referer (the token stays private); "no-referrer" would send
+    # "Origin: null" with the form and fail the CSRF check.
+    respuesta["Referrer-Policy"] = "strict-origin"
     return respuesta
 
 
