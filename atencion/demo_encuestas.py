@@ -53,7 +53,7 @@ def cargar() -> int:
         if azar.random() > (0.7 if isinstance(objeto, Ficha) else 0.5):
             continue
         coyotaje, detalle = "no", ""
-        if not denuncia_hecha and isinstance(objeto, Ficha) and azar.random() < 0.05:
+        if not denuncia_hecha and isinstance(objeto, Ficha) and creadas == 6:
             coyotaje = "si"
             detalle = "Una persona afuera ofreció conseguirme un turno rápido por 200 pesos."
             denuncia_hecha = True
