@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services_encuestas
 from .models import Cuestionario
-from .views_resultados import ResultadosView
+from .views.resultados_encuestas import ResultadosView
 
 
 class CuestionarioViewSet(SnippetViewSet):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_encuestas
+from .views import encuestas as views_encuestas
 
 urlpatterns = [
     path(

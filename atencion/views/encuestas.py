@@ -9,9 +9,9 @@ from django.views import View
 
 from documentos.views.comun import Limite, ip_cliente
 
-from . import services_encuestas as se
-from .forms_encuestas import EncuestaForm
-from .models import VersionCuestionario
+from .. import services_encuestas as se
+from ..forms_encuestas import EncuestaForm
+from ..models import VersionCuestionario
 
 PLANTILLA = "atencion/encuestas/encuesta.html"
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from cms import roles
 from documentos.views.staff import MIGA_INICIO, VistaStaff
 
-from . import selectors_encuestas as sel
+from .. import selectors_encuestas as sel
 
 DIMENSIONES = [
     ("area", gettext_lazy("Por área")),
