@@ -72,3 +72,35 @@ def estado(sede: Sede) -> dict:
     """The board's state, at most CACHE_SEGUNDOS old."""
     clave = f"folio:atencion:pantalla:{sede.pk}:{get_language()}"
     return cache.get_or_set(clave, lambda: _estado(sede), CACHE_SEGUNDOS)
+
+
+def ficha_actual(ventanilla) -> Ficha | None:
+    """The ficha this window is calling or attending now (today)."""
+    return (
+        Ficha.objects.filter(
+            ventanilla=ventanilla,
+            fecha=timezone.localdate(),
+            estado__in=[E.LLAMADA, E.EN_ATENCION],
+        )
+        .select_related("servicio", "transferida_de", "escrito")
+        .order_by("-llamada_en", "-pk")
+        .first()
+    )
+
+
+def cola(ventanilla) -> list[Ficha]:
+    """Today's fichas waiting for this window's servicios, by arrival, with minutes waited."""
+    ahora = timezone.now()
+    fichas = list(
+        Ficha.objects.filter(
+            sede=ventanilla.sede_id,
+            fecha=timezone.localdate(),
+            estado=E.EN_ESPERA,
+            servicio__in=ventanilla.servicios.filter(activo=True),
+        )
+        .select_related("servicio")
+        .order_by("tomada_en", "pk")
+    )
+    for ficha in fichas:
+        ficha.minutos_espera = int((ahora - ficha.tomada_en).total_seconds() // 60)
+    return fichas

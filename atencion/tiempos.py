@@ -131,8 +131,11 @@ def espera_por_sede_y_mes(
     }
 
 
-ETIQUETAS = {
-    "servicio": lambda: _("Por servicio"),
-    "ventanilla": lambda: _("Por ventanilla"),
-    "servidor": lambda: _("Por servidor público"),
-}
+def etiquetas(agrupar: str) -> tuple[str, str]:
+    """The title of a table of today's figures and the header of its first column."""
+    return {
+        "servicio": (_("Por servicio"), _("Servicio")),
+        "ventanilla": (_("Por ventanilla"), _("Ventanilla")),
+        "servidor": (_("Por servidor público"), _("Servidor público")),
+        "hora": (_("Por hora del día"), _("Hora")),
+    }[agrupar]
