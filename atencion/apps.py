@@ -9,7 +9,12 @@ class AtencionConfig(AppConfig):
 
     def ready(self):
         from documentos.enlaces import ofrecer_tras_respuesta
+        from documentos.eventos import senal_escrito_recibido_en_ventanilla
 
+        from .receptores import al_recibir_escrito
         from .services_encuestas import enlace_encuesta_escrito
 
         ofrecer_tras_respuesta(enlace_encuesta_escrito)
+        senal_escrito_recibido_en_ventanilla.connect(
+            al_recibir_escrito, dispatch_uid="atencion.escrito_recibido"
+        )

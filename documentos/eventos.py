@@ -11,6 +11,9 @@ start background work defer it to on_commit, so a task never sees a half-made es
 - `remitente_por_notificar` (escrito_id, motivo, respuesta_id): the remitente should hear of
   this (received, turned, answered; Notificacion.Motivo); documentos' own e-mail
   notifications (services/notificaciones.py) subscribe in its apps.py.
+- `escrito_recibido_en_ventanilla` (escrito_id, usuario_id, ficha): the intake screen
+  registered an escrito; `ficha` is its `?ficha=` parameter as given (None without it), the
+  queue ticket the escrito came with, for atencion to link (documentos does not read it).
 """
 
 from django.dispatch import Signal
@@ -18,6 +21,7 @@ from django.dispatch import Signal
 senal_archivo_guardado = Signal()
 senal_escrito_cambiado = Signal()
 senal_remitente_por_notificar = Signal()
+senal_escrito_recibido_en_ventanilla = Signal()
 
 
 def archivo_guardado(archivo_id: int) -> None:
@@ -31,4 +35,10 @@ def escrito_cambiado(escrito_id: int) -> None:
 def remitente_por_notificar(escrito_id: int, motivo: str, respuesta_id: int | None = None) -> None:
     senal_remitente_por_notificar.send(
         sender=None, escrito_id=escrito_id, motivo=motivo, respuesta_id=respuesta_id
+    )
+
+
+def escrito_recibido_en_ventanilla(escrito_id: int, usuario_id: int, ficha: str | None) -> None:
+    senal_escrito_recibido_en_ventanilla.send(
+        sender=None, escrito_id=escrito_id, usuario_id=usuario_id, ficha=ficha
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import permisos, selectors
+from .. import eventos, permisos, selectors
 from ..forms import RecepcionForm
 from ..services.recepcion import PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
@@ -104,6 +104,9 @@ class RecepcionView(VistaStaff):
             except ValidationError as error:
                 aplicar_errores(form, error, "archivos")
             else:
+                eventos.escrito_recibido_en_ventanilla(
+                    escrito.pk, request.user.pk, request.GET.get("ficha")
+                )
                 recibido = _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio}
                 avisos = selectors.avisos_de_recepcion(escrito)
                 messages.success(request, " ".join([recibido, *avisos]))
