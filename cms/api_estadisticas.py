@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from busqueda.api import VistaJSON, respuestas
 from busqueda.serializar import Iso
 
+from . import estadisticas_atencion
 from .estadisticas import figuras
 from .filtros_estadisticas import FiltrosEstadisticasSerializer
 
@@ -33,6 +34,7 @@ FIGURAS = [
     "respuesta-en-plazo",
     "satisfaccion-por-area",
     "satisfaccion-por-servicio",
+    *estadisticas_atencion.SLUGS,
 ]
 
 

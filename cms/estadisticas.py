@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from documentos import estadisticas as est
 from documentos.models import Escrito, Respuesta
 
-from . import estadisticas_encuestas, graficas, secreto_estadistico
+from . import estadisticas_atencion, estadisticas_encuestas, graficas, secreto_estadistico
 from .secreto_estadistico import Conteo, Medida
 
 MESES = [
@@ -33,7 +33,7 @@ MESES = [
     gettext_lazy("diciembre"),
 ]
 DIAS_SERIE_DIARIA = 31
-VERSION_CACHE = 3
+VERSION_CACHE = 4
 
 
 @dataclass
@@ -329,6 +329,7 @@ def _construir(filtros: est.Filtros) -> list[Figura]:
         )
     )
     figuras.extend(estadisticas_encuestas.figuras(filtros))
+    figuras.extend(estadisticas_atencion.figuras(filtros))
     return figuras
 
 

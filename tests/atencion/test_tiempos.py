@@ -1,7 +1,6 @@
 """Wait and service times from fichas built with explicit timestamps."""
 
 import datetime as dt
-import secrets
 
 import pytest
 from django.utils import timezone
@@ -10,6 +9,8 @@ from atencion import tiempos
 from atencion.models import Ficha
 from tests.factories import UsuarioFactory
 
+from .fichas import ficha
+
 pytestmark = pytest.mark.django_db
 E = Ficha.Estado
 DIA = dt.date(2026, 3, 10)
@@ -17,29 +18,6 @@ DIA = dt.date(2026, 3, 10)
 
 def _hora(h, m=0, dia=DIA):
     return timezone.make_aware(dt.datetime.combine(dia, dt.time(h, m)))
-
-
-def ficha(servicio, *, tomada, llamada=None, iniciada=None, terminada=None, estado=None, **otros):
-    """A ficha as the services would leave it, with the given local times."""
-    numero = Ficha.objects.filter(sede=servicio.sede, fecha=tomada.date()).count() + 1
-    if estado is None:
-        estado = E.TERMINADA if terminada else E.LLAMADA if llamada else E.EN_ESPERA
-    return Ficha.objects.create(
-        sede=servicio.sede,
-        servicio=servicio,
-        fecha=timezone.localdate(tomada),
-        numero=numero,
-        prefijo=servicio.prefijo,
-        canal=Ficha.Canal.KIOSCO,
-        token=secrets.token_urlsafe(16),
-        estado=estado,
-        tomada_en=tomada,
-        llamada_en=llamada,
-        iniciada_en=iniciada,
-        terminada_en=terminada,
-        llamadas=1 if llamada else 0,
-        **otros,
-    )
 
 
 @pytest.fixture
