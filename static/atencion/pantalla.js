@@ -82,6 +82,7 @@
       return li;
     }));
     vistas = nuevas;
+    main.dataset.consultas = String(Number(main.dataset.consultas || 0) + 1);
     desfase = Date.parse(estado.ahora) - Date.now();
     zona = estado.zona;
   }
