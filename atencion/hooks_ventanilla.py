@@ -31,5 +31,5 @@ def menu_ventanilla():
         reverse("atencion_ventanilla:ventanilla"),
         name="ventanilla",
         icon_name="group",
-        order=160,
+        order=165,
     )
