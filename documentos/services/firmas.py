@@ -17,7 +17,7 @@ from ..firma.credenciales import Credencial
 from ..firma.pades import Estampa, codigo_verificacion, firmar
 from ..models import Archivo, EntradaBitacora, Escrito, Firma, Respuesta
 from ..oficio import pdf_oficio
-from ..selectors_entrega import ESTADOS_CON_RESPUESTA, documento_vigente
+from ..selectors_entrega import documento_vigente, respuesta_entregable
 from ..validacion import ArchivoValidado, sha256_de
 from . import bitacora
 from .archivos import borrar_archivos_si_falla, guardar_archivo
@@ -56,12 +56,12 @@ def puede_firmar(usuario, respuesta: Respuesta) -> bool:
     return permisos.puede_atender(usuario, respuesta.escrito)
 
 
-def exigir_firmable(respuesta: Respuesta) -> None:
+def exigir_firmable(respuesta: Respuesta) -> Archivo | None:
     """The answer in force, not yet consulted by the remitente (what the citizen received
-    must not change), with a PDF (or only text, from which Folio draws the oficio)."""
-    escrito = respuesta.escrito
-    vigente = escrito.respuestas.order_by("-pk").values_list("pk", flat=True).first()
-    if escrito.estado not in ESTADOS_CON_RESPUESTA or vigente != respuesta.pk:
+    must not change), with a PDF (or only text, from which Folio draws the oficio).
+    Returns its current document (None: only text)."""
+    vigente = respuesta_entregable(respuesta.escrito)
+    if vigente is None or vigente.pk != respuesta.pk:
         raise ValidationError(_("Solo se firma la respuesta vigente de un escrito respondido."))
     if respuesta.consultada_en is not None:
         raise ValidationError(
@@ -79,6 +79,7 @@ def exigir_firmable(respuesta: Respuesta) -> None:
                 "el oficio con su texto)."
             )
         )
+    return documento
 
 
 def firmar_respuesta(
@@ -92,13 +93,12 @@ def firmar_respuesta(
     if not cargo.strip():
         raise ValidationError(_("Escriba su cargo: aparece en el bloque de firma."))
     permisos.exigir(puede_firmar(usuario, respuesta))
-    exigir_firmable(respuesta)
+    documento = exigir_firmable(respuesta)
     escrito = respuesta.escrito
     previas = list(respuesta.firmas.all())
     titular = credencial.titular
     if any((f.numero_serie, f.emisor) == (titular.numero_serie, titular.emisor) for f in previas):
         raise FirmaRechazada(_("Este certificado ya firmó la respuesta."))
-    documento = documento_vigente(respuesta)
     if documento is None:
         # Only a text: sign the oficio drawn from it; both are stored together below.
         origen = pdf_oficio(respuesta)
@@ -120,8 +120,7 @@ def firmar_respuesta(
         with borrar_archivos_si_falla(), transaction.atomic():
             Escrito.objects.select_for_update().get(pk=escrito.pk)
             respuesta.refresh_from_db()
-            exigir_firmable(respuesta)
-            actual = documento_vigente(respuesta)
+            actual = exigir_firmable(respuesta)
             if (actual and actual.pk) != (documento and documento.pk):
                 raise ValidationError(str(FIRMA_SIMULTANEA))
             if documento is None:
