@@ -1,11 +1,25 @@
 """Small helpers shared by the Oficialía views."""
 
 from django.core.cache import cache
+from django.http import FileResponse
 
 
 def ip_cliente(request) -> str | None:
     """The client's address as the web server saw it (a proxy must set REMOTE_ADDR)."""
     return request.META.get("REMOTE_ADDR") or None
+
+
+def servir_archivo(archivo, *, nombre: str, adjunto: bool = True) -> FileResponse:
+    """Stream a stored Archivo's bytes; never kept by a browser or proxy cache."""
+    fichero = archivo.archivo.file
+    respuesta = FileResponse(
+        fichero.storage.open(fichero.name, "rb"),
+        content_type=archivo.mime,
+        as_attachment=adjunto,
+        filename=nombre,
+    )
+    respuesta["Cache-Control"] = "private, no-store"
+    return respuesta
 
 
 class Limite:

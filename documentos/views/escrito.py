@@ -6,7 +6,7 @@ import textwrap
 import pypdfium2
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -30,7 +30,7 @@ from ..services import version_publica as servicio_version
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
 from .bandeja import puede_usar_bandeja
-from .comun import ip_cliente
+from .comun import ip_cliente, servir_archivo
 from .staff import MIGA_INICIO, Prohibido403, VistaStaff
 
 ANCHO_PAGINA_PX = 1400
@@ -277,15 +277,9 @@ class ArchivoView(Prohibido403, View):
     def get(self, request, pk, archivo_id):
         archivo = archivo_visible(request.user, pk, archivo_id)
         servicio_archivos.registrar_consulta(archivo, request.user, ip_cliente(request))
-        fichero = archivo.archivo.file
-        respuesta = FileResponse(
-            fichero.storage.open(fichero.name, "rb"),
-            content_type=archivo.mime,
-            as_attachment="descargar" in request.GET,
-            filename=archivo.nombre_original,
+        return servir_archivo(
+            archivo, nombre=archivo.nombre_original, adjunto="descargar" in request.GET
         )
-        respuesta["Cache-Control"] = "private, no-store"
-        return respuesta
 
 
 def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from ..services.recepcion import PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import respuesta_en_consulta
 from .acuse import qr_data_uri, respuesta_pdf
-from .comun import Limite, ip_cliente
+from .comun import Limite, ip_cliente, servir_archivo
 from .staff import aplicar_errores
 
 SESION_ENVIADO = "documentos_enviado"
@@ -255,14 +255,7 @@ class RespuestaPublicaView(View):
         registrar_entrega(respuesta, ip=ip_cliente(request), descarga=True)
         archivo = selectors_entrega.documento_vigente(respuesta)
         extension = mimetypes.guess_extension(archivo.mime) or ""
-        fichero = archivo.archivo.file
-        descarga = FileResponse(
-            fichero.storage.open(fichero.name, "rb"),
-            content_type=archivo.mime,
-            as_attachment=True,
-            filename=f"respuesta-{escrito.folio}{extension}",
-        )
-        return _privada(descarga)
+        return _privada(servir_archivo(archivo, nombre=f"respuesta-{escrito.folio}{extension}"))
 
 
 class AcusePublicoView(View):

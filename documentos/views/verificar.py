@@ -4,7 +4,7 @@ uploaded PDF, checked with documentos.firma; nothing else about the escrito is s
 import hashlib
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,7 +14,7 @@ from ..firma.verificacion import verificar
 from ..forms_firma import VerificarCodigoForm, VerificarDocumentoForm
 from ..services.consultas import registrar_descarga_verificada
 from ..visibilidad import respuesta_en_consulta
-from .comun import Limite, ip_cliente
+from .comun import Limite, ip_cliente, servir_archivo
 from .publico import _privada
 
 PLANTILLA = "documentos/publico/verificar.html"
@@ -114,12 +114,5 @@ class DescargaVerificadaView(View):
             raise Http404(_("No hay un documento que descargar con ese código."))
         documento = selectors_entrega.documento_vigente(respuesta)
         registrar_descarga_verificada(respuesta, documento, ip=ip_cliente(request))
-        fichero = documento.archivo.file
-        return _privada(
-            FileResponse(
-                fichero.storage.open(fichero.name, "rb"),
-                content_type="application/pdf",
-                as_attachment=True,
-                filename=f"documento-{respuesta.codigo_verificacion}.pdf",
-            )
-        )
+        nombre = f"documento-{respuesta.codigo_verificacion}.pdf"
+        return _privada(servir_archivo(documento, nombre=nombre))
