@@ -22,8 +22,7 @@ def orden_de_llamado(preferentes: int, normales: int, cada: int, recientes: list
     each of the last calls (newest first) went to a preferente."""
     historia = list(recientes)
     while preferentes or normales:
-        toca = cada <= 1 or not any(historia[: cada - 1])
-        preferente = preferentes > 0 and (toca or normales == 0)
+        preferente = preferentes > 0 and (toca_preferente(cada, historia) or normales == 0)
         if preferente:
             preferentes -= 1
         else:
@@ -32,13 +31,21 @@ def orden_de_llamado(preferentes: int, normales: int, cada: int, recientes: list
         yield preferente
 
 
+def toca_preferente(cada: int, recientes: list[bool]) -> bool:
+    """The priority rule: of every `cada` calls at most one goes to a preferente while
+    normales wait (1: preferentes always first). `recientes`: the last calls, newest first."""
+    return cada <= 1 or not any(recientes[: cada - 1])
+
+
 def _en_espera(servicio: Servicio, fecha):
     return Ficha.objects.filter(
         sede_id=servicio.sede_id, servicio=servicio, fecha=fecha, estado=E.EN_ESPERA
     )
 
 
-def _recientes(sede: Sede, fecha) -> list[bool]:
+def llamados_recientes(sede: Sede, fecha) -> list[bool]:
+    """Whether each of the last calls at the sede (newest first) went to a preferente; as
+    many as the priority rule looks at."""
     cada = sede.preferente_cada
     if cada <= 1:
         return []
@@ -60,7 +67,9 @@ def por_delante(ficha: Ficha) -> int:
     # Only this ficha's own kind waits in line by arrival; every one of the other kind competes.
     puesto = mismas + 1
     p, n = (puesto, otras) if ficha.preferente else (otras, puesto)
-    orden = orden_de_llamado(p, n, ficha.sede.preferente_cada, _recientes(ficha.sede, ficha.fecha))
+    orden = orden_de_llamado(
+        p, n, ficha.sede.preferente_cada, llamados_recientes(ficha.sede, ficha.fecha)
+    )
     for llamados, preferente in enumerate(orden):
         if preferente == ficha.preferente:
             puesto -= 1

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import selectors
 from .models import Ficha, SecuenciaFicha, Servicio, Ventanilla
 
 E = Ficha.Estado
@@ -72,16 +73,10 @@ def tomar_ficha(servicio: Servicio, *, preferente: bool = False, canal=Ficha.Can
 
 
 def _toca_preferente(ventanilla: Ventanilla, fecha) -> bool:
-    """Of every `preferente_cada` calls at the sede, one goes to a preferente."""
-    cada = ventanilla.sede.preferente_cada
-    if cada <= 1:
-        return True
-    recientes = (
-        Ficha.objects.filter(sede=ventanilla.sede, fecha=fecha, llamada_en__isnull=False)
-        .order_by("-llamada_en", "-pk")
-        .values_list("preferente", flat=True)[: cada - 1]
+    sede = ventanilla.sede
+    return selectors.toca_preferente(
+        sede.preferente_cada, selectors.llamados_recientes(sede, fecha)
     )
-    return not any(recientes)
 
 
 def _candidatas(ventanilla: Ventanilla, fecha):
