@@ -22,6 +22,7 @@ class Filtros:
     desde: dt.date
     hasta: dt.date
     area_id: int | None = None
+    tema_id: int | None = None
 
     def como_dict(self) -> dict:
         datos = asdict(self)
@@ -29,12 +30,14 @@ class Filtros:
 
 
 def escritos(filtros: Filtros) -> QuerySet[Escrito]:
-    """Escritos received in the period (local dates, both ends included) and área."""
+    """Escritos received in the period (local dates, both ends included), área and tema."""
     qs = Escrito.objects.exclude(estado=Escrito.Estado.CANCELADO).filter(
         recibido_en__date__gte=filtros.desde, recibido_en__date__lte=filtros.hasta
     )
     if filtros.area_id:
         qs = qs.filter(area_responsable_id=filtros.area_id)
+    if filtros.tema_id:
+        qs = qs.filter(tema_id=filtros.tema_id)
     return qs
 
 
