@@ -23,16 +23,23 @@ QUEJAS = (Escrito.Tipo.QUEJA, Escrito.Tipo.DENUNCIA)
 
 @dataclass(frozen=True)
 class Ambito:
+    """Escritos of the área (and tema); turnos of the servicios, or of the área when none is
+    given, unless `con_ventanilla` is False: a trámite with no servicio linked has no turnos
+    of its own (the área's belong to its other trámites)."""
+
     area_id: int | None
     tema_id: int | None = None
     servicio_ids: tuple[int, ...] = field(default_factory=tuple)
+    con_ventanilla: bool = True
 
     @classmethod
     def de_evaluacion(cls, evaluacion: Evaluacion) -> "Ambito":
+        servicios = tuple(sorted(evaluacion.servicios.values_list("pk", flat=True)))
         return cls(
             evaluacion.area_id,
             evaluacion.tema_id,
-            tuple(sorted(evaluacion.servicios.values_list("pk", flat=True))),
+            servicios,
+            con_ventanilla=bool(servicios) or evaluacion.tramite_id is None,
         )
 
 
@@ -65,6 +72,8 @@ def _filtros(ambito: Ambito, desde: dt.date, hasta: dt.date) -> est.Filtros:
 
 def _fichas(ambito: Ambito, desde: dt.date, hasta: dt.date):
     qs = tiempos.fichas(desde, hasta)
+    if not ambito.con_ventanilla:
+        return qs.none()
     if ambito.servicio_ids:
         return qs.filter(servicio_id__in=ambito.servicio_ids)
     if ambito.area_id:
@@ -73,7 +82,12 @@ def _fichas(ambito: Ambito, desde: dt.date, hasta: dt.date):
 
 
 def _encuestas(ambito: Ambito, desde: dt.date, hasta: dt.date):
+    """Surveys of its turnos, and of its answered escritos (the ones of its tema)."""
     qs = respuestas(desde, hasta)
+    if ambito.tema_id:
+        qs = qs.filter(Q(escrito__isnull=True) | Q(escrito__tema_id=ambito.tema_id))
+    if not ambito.con_ventanilla:
+        qs = qs.filter(ficha__isnull=True, servicio__isnull=True)
     if ambito.servicio_ids:
         return qs.filter(
             Q(servicio_id__in=ambito.servicio_ids)
