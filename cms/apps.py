@@ -17,9 +17,13 @@ class CmsConfig(AppConfig):
             post_page_move,
         )
 
+        from atencion.calidad.catalogo import proveer_tramites
+
         from .seguridad import crear_tabla_cache
+        from .selectors import tramites_para_calidad
         from .templatetags.portal_tags import limpiar_menu
 
+        proveer_tramites(tramites_para_calidad)
         post_migrate.connect(crear_tabla_cache, sender=self, dispatch_uid="folio.cache.tabla")
 
         page_published.connect(limpiar_menu, dispatch_uid="folio.menu.publicada")
