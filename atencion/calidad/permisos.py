@@ -1,6 +1,8 @@
 """Who may do what in the quality cycle (the roles of RSGP 006-2019-PCM/SGP)."""
 
 from cms import roles
+from documentos.models import Area
+from documentos.permisos import es_del_area
 
 from ..models import Actividad, Evaluacion, MiembroEquipo
 
@@ -88,3 +90,29 @@ def puede_dar_seguimiento(usuario, actividad: Actividad) -> bool:
 def puede_cerrar(usuario, evaluacion: Evaluacion) -> bool:
     """Write the lecciones aprendidas and close the cycle: the unidad de modernización."""
     return evaluacion.estado == Evaluacion.Estado.APROBADA and es_modernizacion(usuario)
+
+
+def areas_de_diagnostico(usuario):
+    """The áreas whose diagnóstico the person may see: every active one for the quality roles
+    and the Contraloría, their own for the área's staff."""
+    if _en_grupo(usuario, roles.MAXIMA_AUTORIDAD, roles.MODERNIZACION, roles.CONTRALORIA):
+        return Area.objects.filter(activa=True)
+    if not usuario.is_authenticated or not usuario.is_active:
+        return Area.objects.none()
+    return usuario.areas.filter(activa=True)
+
+
+def puede_ver_diagnostico(usuario, area: Area | None = None) -> bool:
+    """See the diagnóstico of the área (with no área: of any)."""
+    areas = areas_de_diagnostico(usuario)
+    return areas.filter(pk=area.pk).exists() if area is not None else areas.exists()
+
+
+def puede_registrar_diagnostico(usuario, area: Area) -> bool:
+    """Record the clima laboral survey and the infrastructure checklist of the área: its staff,
+    the unidad de modernización and the máxima autoridad (the Contraloría only reads)."""
+    return (
+        es_maxima_autoridad(usuario)
+        or es_modernizacion(usuario)
+        or (area.activa and es_del_area(usuario, area.pk))
+    )

@@ -9,6 +9,13 @@ from .calidad import (
     ModeloCalidad,
     OportunidadMejora,
 )
+from .diagnostico import (
+    DimensionClima,
+    ElementoInfraestructura,
+    EncuestaClima,
+    EstadoElemento,
+    RevisionInfraestructura,
+)
 from .encuestas import Cuestionario, RespuestaEncuesta, VersionCuestionario
 from .fichas import Ficha, SecuenciaFicha, Sede, Servicio, Ventanilla
 
@@ -18,6 +25,10 @@ __all__ = [
     "ComponenteModelo",
     "Criterio",
     "Cuestionario",
+    "DimensionClima",
+    "ElementoInfraestructura",
+    "EncuestaClima",
+    "EstadoElemento",
     "Evaluacion",
     "Evidencia",
     "Ficha",
@@ -26,6 +37,7 @@ __all__ = [
     "ModeloCalidad",
     "OportunidadMejora",
     "RespuestaEncuesta",
+    "RevisionInfraestructura",
     "SecuenciaFicha",
     "Sede",
     "Seguimiento",
