@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documentos.models import Area
 
@@ -119,7 +120,11 @@ def hallazgos(
             )
         if c.coyotaje:
             textos.append(
-                _("«%(t)s»: %(n)s reporte(s) de posible coyotaje en las encuestas.")
+                ngettext(
+                    "«%(t)s»: %(n)s reporte de posible coyotaje en las encuestas.",
+                    "«%(t)s»: %(n)s reportes de posible coyotaje en las encuestas.",
+                    c.coyotaje,
+                )
                 % {"t": nombre, "n": c.coyotaje}
             )
     if clima is None:

@@ -5,11 +5,33 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+# The quality roles of 0003 need to enter the Wagtail admin, like every role (cms 0003).
+GRUPOS_ADMIN = ["Máxima autoridad administrativa", "Unidad de modernización"]
+
+
+def entrar_al_admin(apps, schema_editor):
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    ContentType = apps.get_model("contenttypes.ContentType")
+    tipo, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
+    permiso, _ = Permission.objects.get_or_create(
+        content_type=tipo, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    )
+    for nombre in GRUPOS_ADMIN:
+        Group.objects.get_or_create(name=nombre)[0].permissions.add(permiso)
+
+
+def no_entrar_al_admin(apps, schema_editor):
+    Group = apps.get_model("auth.Group")
+    for grupo in Group.objects.filter(name__in=GRUPOS_ADMIN):
+        grupo.permissions.remove(*grupo.permissions.filter(codename="access_admin"))
+
 
 class Migration(migrations.Migration):
     dependencies = [
         ("atencion", "0003_calidad"),
         ("documentos", "0007_firmas"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -128,4 +150,5 @@ class Migration(migrations.Migration):
                 "abstract": False,
             },
         ),
+        migrations.RunPython(entrar_al_admin, no_entrar_al_admin),
     ]
