@@ -33,7 +33,7 @@ def _fecha(dia) -> str:
     return date_format(dia, "d/m/Y")
 
 
-def _tabla(datos, anchos, *, total=False) -> Table:
+def _tabla(datos, anchos, *, total=False, numeros=False) -> Table:
     tabla = Table(datos, colWidths=anchos, repeatRows=1)
     estilo = [
         ("BACKGROUND", (0, 0), (-1, 0), AZUL),
@@ -41,6 +41,7 @@ def _tabla(datos, anchos, *, total=False) -> Table:
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.25, GRIS),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT") if numeros else ("ALIGN", (0, 0), (0, 0), "LEFT"),
     ]
     if total:
         estilo.append(("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"))
@@ -48,8 +49,9 @@ def _tabla(datos, anchos, *, total=False) -> Table:
     return tabla
 
 
-def _barras(titulo: str, etiquetas, valores, maximo: float, umbral: float) -> Drawing:
-    """A horizontal bar chart with a dashed line at the finding's threshold."""
+def _barras(titulo: str, etiquetas, valores, maximo: float, umbral: float, decimales=1) -> Drawing:
+    """A horizontal bar chart (first item on top) with a dashed line at the threshold."""
+    etiquetas, valores = list(reversed(etiquetas)), list(reversed(valores))
     alto = 40 + 18 * len(valores)
     dibujo = Drawing(ANCHO, alto)
     dibujo.add(String(0, alto - 12, titulo, fontName="Helvetica-Bold", fontSize=9))
@@ -58,13 +60,15 @@ def _barras(titulo: str, etiquetas, valores, maximo: float, umbral: float) -> Dr
     grafica.width, grafica.height = ANCHO - 260, alto - 45
     grafica.data = [[v or 0 for v in valores]]
     grafica.bars[0].fillColor = AZUL
-    grafica.barLabelFormat = lambda v: number_format(v, 1)
+    grafica.barLabelFormat = lambda v: number_format(v, decimales)
     grafica.barLabels.fontSize = 7
     grafica.barLabels.boxAnchor = "w"
     grafica.barLabels.dx = 3
     grafica.valueAxis.valueMin, grafica.valueAxis.valueMax = 0, maximo
     grafica.valueAxis.labels.fontSize = 7
-    grafica.categoryAxis.categoryNames = [e if len(e) <= 38 else e[:37] + "…" for e in etiquetas]
+    grafica.categoryAxis.categoryNames = [
+        str(e) if len(str(e)) <= 38 else str(e)[:37] + "…" for e in etiquetas
+    ]
     grafica.categoryAxis.labels.fontSize = 7
     grafica.categoryAxis.labels.boxAnchor = "e"
     grafica.categoryAxis.labels.dx = -4
@@ -121,10 +125,11 @@ def _inventario(diag: Diagnostico, estilos) -> list:
         nombre = f.tramite.titulo + (f" ({f.tramite.clave})" if f.tramite.clave else "")
         datos.append(fila(nombre, f.cifras))
     datos.append(fila(_("Total del área"), inv.total))
-    anchos = [7 * cm] + [(ANCHO - 7 * cm) / 10] * 10
+    cifras = [1.5, 1.5, 2.1, 1.8, 1.6, 1.8, 1.6, 2.6, 1.9, 1.8]
+    anchos = [ANCHO - sum(cifras) * cm] + [a * cm for a in cifras]
     historia = [
         parrafo(_("1. Inventario de trámites y servicios"), estilos["Heading2"]),
-        _tabla(datos, anchos, total=True),
+        _tabla(datos, anchos, total=True, numeros=True),
         Spacer(1, 0.2 * cm),
         parrafo(
             _(
@@ -187,6 +192,7 @@ def _clima(diag: Diagnostico, estilos) -> list:
             [[_("Dimensión"), _("Promedio (1 a 5)")]]
             + [[etiqueta, _n(media, 2)] for _c, etiqueta, media in clima.dimensiones()],
             [8 * cm, 4 * cm],
+            numeros=True,
         ),
         Spacer(1, 0.3 * cm),
         _barras(
@@ -195,6 +201,7 @@ def _clima(diag: Diagnostico, estilos) -> list:
             [m for _e, m in medidas],
             5,
             UMBRAL_CLIMA,
+            decimales=2,
         ),
     ]
     if clima.observaciones:

@@ -115,7 +115,11 @@ def hallazgos(
             )
         if c.quejas:
             textos.append(
-                _("«%(t)s»: %(n)s queja(s) o denuncia(s) en el periodo.")
+                ngettext(
+                    "«%(t)s»: %(n)s queja o denuncia en el periodo.",
+                    "«%(t)s»: %(n)s quejas o denuncias en el periodo.",
+                    c.quejas,
+                )
                 % {"t": nombre, "n": c.quejas}
             )
         if c.coyotaje:

@@ -29,6 +29,8 @@ def test_folio_demo_creates_admin_and_is_idempotent(var_dir, capsys):
     assert "Escritos de demostración creados: 5." in first
     assert "Escritos de demostración creados" not in second
     assert "Oficialía de Partes" in HomePage.objects.get().intro
+    assert "Diagnóstico de demostración (clima laboral e infraestructura) de 2 áreas" in first
+    assert "Diagnóstico de demostración" not in second
 
 
 def test_folio_demo_refuses_outside_development(settings, var_dir):

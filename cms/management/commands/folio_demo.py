@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from atencion import demo as atencion_demo
-from atencion import demo_encuestas
+from atencion import demo_diagnostico, demo_encuestas
 from cms import demo
 from documentos import demo as documentos_demo
 from documentos.selectors import formatear_codigo
@@ -54,6 +54,12 @@ class Command(BaseCommand):
                 f"contraseña de la llave: la del administrador."
             )
         self.stdout.write(f"Encuestas de satisfacción de demostración: {demo_encuestas.cargar()}.")
+        diagnosticos = demo_diagnostico.cargar()
+        if diagnosticos:
+            self.stdout.write(
+                f"Diagnóstico de demostración (clima laboral e infraestructura) de {diagnosticos} "
+                f"áreas: Calidad del servicio → Diagnóstico."
+            )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
