@@ -25,7 +25,11 @@ class Filtros:
     tema_id: int | None = None
 
     def como_dict(self) -> dict:
+        """The filters as published with the downloads (the tema only when one was asked:
+        the public statistics do not filter by tema)."""
         datos = asdict(self)
+        if datos["tema_id"] is None:
+            del datos["tema_id"]
         return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in datos.items()}
 
 
