@@ -42,9 +42,8 @@ class PriorizacionView(VistaStaff):
         desde, hasta, form = periodo(self.request)
         tabla = sel.priorizacion(desde, hasta)
         en_curso = en_curso_por_tramite()
-        for fila in tabla.filas:
-            fila.en_curso = en_curso.get(fila.tramite.id)
         context.update(
+            filas=[(f, en_curso.get(f.tramite.id)) for f in tabla.filas],
             form=form,
             desde=desde,
             hasta=hasta,
