@@ -44,13 +44,14 @@ class Inventario:
     total: Cifras  # the whole área, also what no trámite of it is linked to
 
 
-def _comparten(tramite, tramites) -> int:
-    """How many other trámites of the list count the same escritos (same área and tema,
-    or either without a tema: then all of the área's)."""
+def comparten_escritos(tramite, tramites) -> int:
+    """How many other trámites of the list count the same escritos: same área and tema, or
+    either without a tema (then all of the área's)."""
     return sum(
         1
         for otro in tramites
         if otro.id != tramite.id
+        and otro.area_id == tramite.area_id
         and (otro.tema_id == tramite.tema_id or None in (otro.tema_id, tramite.tema_id))
     )
 
@@ -58,7 +59,8 @@ def _comparten(tramite, tramites) -> int:
 def inventario(area: Area, desde: dt.date, hasta: dt.date) -> Inventario:
     tramites = catalogo.tramites(area_id=area.pk)
     filas = [
-        FilaInventario(t, cifras(t.ambito, desde, hasta), _comparten(t, tramites)) for t in tramites
+        FilaInventario(t, cifras(t.ambito, desde, hasta), comparten_escritos(t, tramites))
+        for t in tramites
     ]
     return Inventario(area, desde, hasta, filas, cifras(Ambito(area.pk), desde, hasta))
 

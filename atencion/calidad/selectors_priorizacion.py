@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import catalogo
 from .indicadores import Cifras, cifras
+from .selectors_diagnostico import comparten_escritos
 
 CRITERIOS = ("volumen", "quejas", "insatisfaccion", "demoras")
 PESOS = {"volumen": 0.20, "quejas": 0.30, "insatisfaccion": 0.25, "demoras": 0.25}
@@ -44,6 +45,7 @@ class FilaPriorizacion:
     puntajes: dict[str, float | None] = field(default_factory=dict)
     total: float | None = None
     posicion: int | None = None
+    comparten_escritos: int = 0  # other trámites counting the same escritos
 
     @property
     def sin_datos(self) -> bool:
@@ -86,10 +88,11 @@ class Priorizacion:
         return [(ETIQUETAS[c], round(PESOS[c] * 100)) for c in CRITERIOS]
 
 
-def _fila(tramite, c: Cifras) -> FilaPriorizacion:
+def _fila(tramite, c: Cifras, comparten: int) -> FilaPriorizacion:
     return FilaPriorizacion(
         tramite=tramite,
         cifras=c,
+        comparten_escritos=comparten,
         volumen=c.escritos + c.fichas,
         quejas=c.quejas + c.coyotaje,
         insatisfaccion=None if c.satisfaccion is None else round(ESCALA_MAXIMA - c.satisfaccion, 2),
@@ -133,7 +136,10 @@ def _puntuar(filas: list[FilaPriorizacion]) -> None:
 
 def priorizacion(desde: dt.date, hasta: dt.date) -> Priorizacion:
     """Every trámite of the catalog, highest total first (then by title)."""
-    filas = [_fila(t, cifras(t.ambito, desde, hasta)) for t in catalogo.tramites()]
+    tramites = catalogo.tramites()
+    filas = [
+        _fila(t, cifras(t.ambito, desde, hasta), comparten_escritos(t, tramites)) for t in tramites
+    ]
     _puntuar(filas)
     filas.sort(key=lambda f: (f.total is None, -(f.total or 0), f.tramite.titulo.casefold()))
     for posicion, f in enumerate((f for f in filas if f.total is not None), start=1):

@@ -66,3 +66,19 @@ def test_la_instantanea_guarda_valores_puntajes_y_pesos(junio_calidad):
     assert instantanea["pesos"]["quejas"] == 0.3
     assert instantanea["cifras"]["desde"] == "2026-06-01"
     assert instantanea["cifras"]["fichas"] == 5
+
+
+def test_los_tramites_que_comparten_escritos_lo_dicen(junio_calidad, area_calidad):
+    from tests.atencion.calidad import datos
+
+    datos.tramite("Certificado de valor catastral", area_calidad, junio_calidad["temas"][0])
+    filas = {f.tramite.titulo: f for f in sel.priorizacion(*JUNIO).filas}
+    certificado, constancia = (
+        filas["Certificado de valor catastral"],
+        filas["Constancia de no adeudo"],
+    )
+    assert (certificado.comparten_escritos, constancia.comparten_escritos) == (1, 1)
+    assert filas["Licencia de construcción"].comparten_escritos == 0
+    # The same 5 escritos, but none of the Constancia's turnos.
+    assert (certificado.cifras.escritos, certificado.cifras.fichas) == (5, 0)
+    assert certificado.volumen == 5
