@@ -34,6 +34,21 @@ def puede_ver_calidad(usuario) -> bool:
     )
 
 
+def ve_todas_las_evaluaciones(usuario) -> bool:
+    """The máxima autoridad, the unidad de modernización and the Contraloría see every
+    evaluation; anyone else only those of the teams they are in."""
+    return _en_grupo(usuario, roles.MAXIMA_AUTORIDAD, roles.MODERNIZACION, roles.CONTRALORIA)
+
+
+def puede_ver_evaluacion(usuario, evaluacion: Evaluacion) -> bool:
+    return ve_todas_las_evaluaciones(usuario) or es_del_equipo(usuario, evaluacion)
+
+
+def puede_editar_modelos(usuario) -> bool:
+    """Load presets and edit the evaluation models: the unidad de modernización."""
+    return usuario.is_active and usuario.has_perm("atencion.change_modelocalidad")
+
+
 def puede_priorizar(usuario) -> bool:
     """Choose the servicio to evaluate and designate its equipo evaluador."""
     return es_maxima_autoridad(usuario)
@@ -43,6 +58,20 @@ def es_del_equipo(usuario, evaluacion: Evaluacion) -> bool:
     if not usuario.is_authenticated or not usuario.is_active:
         return False
     return evaluacion.equipo.filter(usuario=usuario).exists()
+
+
+def puede_designar_equipo(usuario, evaluacion: Evaluacion) -> bool:
+    """Designate (or replace) the equipo evaluador: the máxima autoridad, until the informe
+    is sent."""
+    return evaluacion.estado in (
+        Evaluacion.Estado.PRIORIZADA,
+        Evaluacion.Estado.EN_EVALUACION,
+    ) and es_maxima_autoridad(usuario)
+
+
+def puede_iniciar(usuario, evaluacion: Evaluacion) -> bool:
+    """Start the evaluation of a prioritised servicio: its team."""
+    return evaluacion.estado == Evaluacion.Estado.PRIORIZADA and es_del_equipo(usuario, evaluacion)
 
 
 def puede_evaluar(usuario, evaluacion: Evaluacion) -> bool:
@@ -63,6 +92,11 @@ def puede_enviar_informe(usuario, evaluacion: Evaluacion) -> bool:
 
 def puede_aprobar(usuario, evaluacion: Evaluacion) -> bool:
     return evaluacion.estado == Evaluacion.Estado.EN_REVISION and es_maxima_autoridad(usuario)
+
+
+def puede_devolver(usuario, evaluacion: Evaluacion) -> bool:
+    """Send the informe back to the team with a note: who may approve it."""
+    return puede_aprobar(usuario, evaluacion)
 
 
 def puede_planificar(usuario, evaluacion: Evaluacion) -> bool:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Group
 
 from atencion.models import (
     ComponenteModelo,
@@ -176,3 +177,48 @@ def junio_calidad(catalogo_calidad, area_calidad):
         estado=E.NO_SE_PRESENTO,
     )
     return catalogo_calidad
+
+# The evaluation cycle (atencion.calidad.services) ----------------------------------------------
+
+
+@pytest.fixture
+def personal_evaluador(evaluador_responsable, evaluador):
+    """The team's two people may enter the admin (área staff)."""
+    for usuario in (evaluador_responsable, evaluador):
+        usuario.groups.add(Group.objects.get_or_create(name=roles.AREA)[0])
+    return evaluador_responsable, evaluador
+
+
+@pytest.fixture
+def en_curso(evaluacion, evaluador):
+    from atencion.calidad import services
+
+    return services.iniciar(evaluacion, usuario=evaluador)
+
+
+@pytest.fixture
+def lista_para_enviar(en_curso, evaluador):
+    """Every criterion scored (3, 2, 1, 0 in order) and one oportunidad de mejora."""
+    from atencion.calidad import services
+
+    criterios = Criterio.objects.filter(componente__modelo=en_curso.modelo).order_by(
+        "componente__numero", "numero"
+    )
+    for puntaje, criterio in zip((3, 2, 1, 0), criterios, strict=True):
+        services.calificar(en_curso, criterio, puntaje, f"Notas de {criterio}", evaluador)
+    services.registrar_oportunidad(
+        en_curso,
+        componente=en_curso.modelo.componentes.get(numero=2),
+        descripcion="Publicar los requisitos del trámite en la ventanilla",
+        causa="Las personas llegan sin la documentación completa",
+        prioridad="alta",
+        usuario=evaluador,
+    )
+    return en_curso
+
+
+@pytest.fixture
+def en_revision(lista_para_enviar, evaluador_responsable):
+    from atencion.calidad import services
+
+    return services.enviar_informe(lista_para_enviar, usuario=evaluador_responsable)
