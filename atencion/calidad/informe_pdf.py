@@ -5,7 +5,7 @@ conclusiones and the approval; "BORRADOR" across every page until it is approved
 import io
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -110,6 +110,11 @@ def _marca(borrador: bool):
             _("Página %(n)s") % {"n": documento.page},
         )
         if borrador:
+            lienzo.setFont("Helvetica-Bold", 8.5)
+            lienzo.setFillColor(colors.HexColor("#b4191f"))
+            lienzo.drawRightString(
+                LETTER[0] - 2 * cm, LETTER[1] - 1.2 * cm, _("BORRADOR: informe no aprobado")
+            )
             lienzo.setFont("Helvetica-Bold", 90)
             lienzo.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.15))
             lienzo.translate(LETTER[0] / 2, LETTER[1] / 2)
@@ -203,8 +208,7 @@ def _resultados(datos: Informe, e) -> list:
         )
     general = "—" if datos.media is None else number_format(datos.media, 2)
     return [
-        parrafo(_("Resultado por componente"), e["h2"]),
-        grafica(datos),
+        KeepTogether([parrafo(_("Resultado por componente"), e["h2"]), grafica(datos)]),
         Spacer(1, 0.2 * cm),
         _tabla(filas, [ANCHO - 8 * cm, 2.6 * cm, 2.6 * cm, 2.8 * cm]),
         parrafo(
@@ -233,10 +237,14 @@ def _criterios(datos: Informe, e) -> list:
                     parrafo(notas, e["celda"]),
                 ]
             )
-        historia += [
-            parrafo(f"{c.componente.numero}. {c.componente.nombre}", e["h3"]),
-            _tabla(filas, [7.5 * cm, 2.8 * cm, ANCHO - 10.3 * cm]),
-        ]
+        historia.append(
+            KeepTogether(
+                [
+                    parrafo(f"{c.componente.numero}. {c.componente.nombre}", e["h3"]),
+                    _tabla(filas, [7.5 * cm, 2.8 * cm, ANCHO - 10.3 * cm]),
+                ]
+            )
+        )
     return historia
 
 
@@ -248,7 +256,7 @@ def _oportunidades(datos: Informe, e) -> list:
     for o in datos.oportunidades:
         filas.append(
             [
-                parrafo(str(o.componente.numero) if o.componente else "—", e["celda"]),
+                parrafo(str(o.componente) if o.componente else _("General"), e["celda"]),
                 parrafo(o.descripcion, e["celda"]),
                 parrafo(o.causa, e["celda"]),
                 o.get_prioridad_display(),
@@ -291,7 +299,13 @@ def _cierre(datos: Informe, e) -> list:
 
 
 def pdf_informe(datos: Informe) -> bytes:
-    """The informe as PDF bytes; a draft (not yet approved) carries the BORRADOR mark."""
+    """The informe as PDF bytes, in the installation's language (LANGUAGE_CODE) whatever the
+    admin's; a draft (not yet approved) carries the BORRADOR mark."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _pdf(datos)
+
+
+def _pdf(datos: Informe) -> bytes:
     e = _estilos()
     salida = io.BytesIO()
     documento = SimpleDocTemplate(

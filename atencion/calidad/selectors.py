@@ -82,8 +82,10 @@ class ComponenteEvaluado:
         return None if self.media is None else round(self.media / MAXIMO * 100, 1)
 
 
-def instrumento(evaluacion: Evaluacion) -> list[ComponenteEvaluado]:
-    """Every componente of the evaluation's model with its criteria and their scores."""
+def resumen(evaluacion: Evaluacion) -> list[ComponenteEvaluado]:
+    """The instrument: every componente of the evaluation's model with its criteria and their
+    scores, and per componente the mean score (0 to 4), % of the maximum and criteria scored
+    of the total."""
     calificaciones = {
         c.criterio_id: c
         for c in evaluacion.calificaciones.select_related("calificada_por").prefetch_related(
@@ -100,11 +102,6 @@ def instrumento(evaluacion: Evaluacion) -> list[ComponenteEvaluado]:
         )
         for componente in componentes
     ]
-
-
-def resumen(evaluacion: Evaluacion) -> list[ComponenteEvaluado]:
-    """Per componente: mean score (0 to 4), % of the maximum, criteria scored of the total."""
-    return instrumento(evaluacion)
 
 
 def sin_calificar(evaluacion: Evaluacion) -> list[Criterio]:
@@ -274,7 +271,7 @@ class Informe:
 
 def informe(evaluacion: Evaluacion) -> Informe:
     """Everything the informe de evaluación shows (web and PDF read the same)."""
-    componentes = instrumento(evaluacion)
+    componentes = resumen(evaluacion)
     return Informe(
         evaluacion=evaluacion,
         equipo=equipo(evaluacion),
