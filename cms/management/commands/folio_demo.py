@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from atencion import demo as atencion_demo
-from atencion import demo_diagnostico, demo_encuestas
+from atencion import demo_calidad, demo_diagnostico, demo_encuestas
 from cms import demo
 from documentos import demo as documentos_demo
 from documentos.selectors import formatear_codigo
@@ -59,6 +59,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Diagnóstico de demostración (clima laboral e infraestructura) de {diagnosticos} "
                 f"áreas: Calidad del servicio → Diagnóstico."
+            )
+        if evaluaciones := demo_calidad.cargar(clave=admin.password):
+            self.stdout.write(
+                f"Evaluaciones de servicios de demostración: {evaluaciones} (Calidad del "
+                f"servicio); usuarios gerente.municipal (máxima autoridad), modernizacion, "
+                f"evaluadora.calidad y evaluador.calidad (equipo evaluador)."
             )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
