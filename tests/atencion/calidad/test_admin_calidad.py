@@ -240,3 +240,23 @@ def test_modernizacion_carga_una_plantilla_y_edita_sus_criterios(client, moderni
     area = UsuarioFactory(roles=[roles.AREA])
     client.force_login(area)
     assert client.get(editar).status_code in (302, 403)
+
+
+def test_un_envio_que_pasa_el_maximo_no_guarda_nada(client, en_curso, personal_evaluador, settings):
+    settings.FOLIO_MAX_ENVIO_MB = 1
+    _responsable, evaluador = personal_evaluador
+    client.force_login(evaluador)
+    criterio = en_curso.modelo.componentes.get(numero=1).criterios.first()
+    grande = imagen_bytes(formato="TIFF", tamano=(1200, 1000))
+    respuesta = client.post(
+        url("evaluacion", en_curso.pk),
+        {
+            "que": "calificar",
+            "criterio": criterio.pk,
+            f"c{criterio.pk}-puntaje": "2",
+            f"c{criterio.pk}-evidencias": [subida("plano.tif", grande)],
+        },
+    )
+    assert respuesta.status_code == 302
+    assert "supera el máximo de 1 MB" in mensajes(respuesta)[0]
+    assert not Calificacion.objects.exists() and not Evidencia.objects.exists()
