@@ -142,6 +142,12 @@ class EvaluacionView(ConEvaluacion, VistaStaff):
 
     def post(self, request, *args, **kwargs):
         que = request.POST.get("que")
+        try:
+            services.exigir("evaluar", request.user, self.evaluacion)
+        except ValidationError as error:
+            # Who may only read the page has no form to show the message next to.
+            messages.error(request, " ".join(error.messages))
+            return redirect(url_evaluacion(self.evaluacion))
         if envio_excedido(request):
             messages.error(request, mensaje_envio_excedido())
             return redirect(url_evaluacion(self.evaluacion))

@@ -260,3 +260,20 @@ def test_un_envio_que_pasa_el_maximo_no_guarda_nada(client, en_curso, personal_e
     assert respuesta.status_code == 302
     assert "supera el máximo de 1 MB" in mensajes(respuesta)[0]
     assert not Calificacion.objects.exists() and not Evidencia.objects.exists()
+
+
+def test_quien_solo_lee_no_califica_y_se_le_dice(client, en_curso, contralor):
+    client.force_login(contralor)
+    criterio = en_curso.modelo.componentes.get(numero=1).criterios.first()
+    for datos in (
+        {"que": "calificar", "criterio": criterio.pk, f"c{criterio.pk}-puntaje": "4"},
+        {"que": "oportunidad", "descripcion": "x", "causa": "y", "prioridad": "alta"},
+        {"que": "conclusiones", "conclusiones": "Todo bien."},
+    ):
+        respuesta = client.post(url("evaluacion", en_curso.pk), datos)
+        assert respuesta.status_code == 302, datos["que"]
+        assert mensajes(respuesta)[-1] == (
+            "Solo el equipo evaluador califica, registra oportunidades y concluye."
+        )
+    assert not Calificacion.objects.exists() and not en_curso.oportunidades.exists()
+    assert Evaluacion.objects.get(pk=en_curso.pk).conclusiones == ""
