@@ -221,6 +221,10 @@ def test_modernizacion_carga_una_plantilla_y_edita_sus_criterios(client, moderni
     assert "Manual de Gestión al Servicio Ciudadano" in mensajes(respuesta)[0]
     pagina = client.get(url("modelos")).content.decode()
     assert "Mejoramiento de Infraestructura Física y Tecnológica" in pagina
+    for listado in ("calidad_modelos", "calidad_componentes", "calidad_criterios"):
+        assert client.get(reverse(f"{listado}:index")).status_code == 200, listado
+    filtrado = client.get(reverse("calidad_criterios:index"), {"q": "indicadores"})
+    assert "Hay indicadores con seguimiento periódico." in filtrado.content.decode()
     criterio = modelo.componentes.get(numero=5).criterios.get(numero=1)
     editar = reverse("calidad_criterios:edit", args=[criterio.pk])
     assert client.get(editar).status_code == 200
