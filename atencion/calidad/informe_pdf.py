@@ -65,11 +65,11 @@ def grafica(datos: Informe) -> Drawing:
     """Horizontal bars: the mean score (0 to 4) of each componente."""
     componentes = datos.componentes
     alto_barra = 22
-    alto = max(1, len(componentes)) * alto_barra + 40
+    alto = max(1, len(componentes)) * alto_barra + 48
     dibujo = Drawing(ANCHO, alto)
     barras = HorizontalBarChart()
-    barras.x, barras.y = 190, 25
-    barras.width, barras.height = ANCHO - 230, alto - 40
+    barras.x, barras.y = 190, 32
+    barras.width, barras.height = ANCHO - 230, alto - 42
     # reportlab draws the first category at the bottom: reverse so 1 is on top.
     orden = list(reversed(componentes))
     barras.data = [[c.media or 0 for c in orden]]
@@ -82,9 +82,14 @@ def grafica(datos: Informe) -> Drawing:
     barras.valueAxis.labels.fontSize = 8
     barras.bars[0].fillColor = AZUL
     barras.bars[0].strokeColor = None
-    barras.barLabelFormat = "%.2f"
+    # An unscored componente is not a 0 ("no existe"): no bar, and it says so.
+    barras.barLabelFormat = "values"
+    barras.barLabelArray = [
+        [_("sin calificar") if c.media is None else f"{c.media:.2f}" for c in orden]
+    ]
     barras.barLabels.fontSize = 7.5
-    barras.barLabels.nudge = 12
+    barras.barLabels.boxAnchor = "w"
+    barras.barLabels.nudge = 4
     dibujo.add(barras)
     dibujo.add(
         String(

@@ -137,3 +137,12 @@ def test_el_pdf_sale_en_el_idioma_de_la_instalacion(en_revision, tmp_path, setti
     with translation.override("es"):
         texto = pdftotext(pdf_informe(selectors.informe(en_revision)), tmp_path)
     assert "1 de Enero de 2026 al 30 de Junio de 2026" in texto
+
+
+def test_un_componente_sin_calificar_no_aparece_como_cero(en_curso, evaluador, tmp_path):
+    for criterio in en_curso.modelo.componentes.get(numero=1).criterios.all():
+        services.calificar(en_curso, criterio, 1, "", evaluador)
+    texto = pdftotext(pdf_informe(selectors.informe(en_curso)), tmp_path)
+    grafica = texto.split("Resultado por componente")[1].split("Puntaje medio por componente")[0]
+    assert "1.00" in grafica and "sin calificar" in grafica
+    assert "0.00" not in grafica
