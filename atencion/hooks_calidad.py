@@ -63,7 +63,7 @@ def registrar_menu_calidad():
             reverse("calidad_evaluacion:lista"),
             name="calidad-evaluaciones",
             icon_name="tasks",
-            order=200,
+            order=300,
         ),
         ModelosMenuItem(
             _("Modelos de evaluación"),

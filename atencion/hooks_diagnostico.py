@@ -1,17 +1,15 @@
 """Wagtail admin hooks of the diagnóstico and prioritisation part (imported by
-wagtail_hooks.py): the pages' URLs and their items in the «Calidad del servicio» submenu."""
-
-import importlib.util
+wagtail_hooks.py): the pages' URLs and their items in the «Calidad del servicio» submenu
+(registered by hooks_calidad)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import MenuItem
 
 from . import admin_urls_diagnostico
 from .calidad import permisos
-
-MENU_CALIDAD = "folio_menu_calidad"
+from .hooks_calidad import MENU_CALIDAD
 
 
 @hooks.register("register_admin_urls")
@@ -54,19 +52,3 @@ def menu_priorizacion():
         icon_name="order",
         order=200,
     )
-
-
-# The submenu itself belongs to atencion/hooks_calidad.py (the evaluation part). Until that
-# module exists this one shows the same submenu, so the pages are reachable; once it lands
-# this stops registering itself (delete it then).
-if importlib.util.find_spec(f"{__package__}.hooks_calidad") is None:
-
-    @hooks.register("register_admin_menu_item")
-    def menu_calidad_provisional():
-        return SubmenuMenuItem(
-            _("Calidad del servicio"),
-            Menu(register_hook_name=MENU_CALIDAD),
-            name="calidad",
-            icon_name="tasks",
-            order=280,
-        )

@@ -178,6 +178,7 @@ def junio_calidad(catalogo_calidad, area_calidad):
     )
     return catalogo_calidad
 
+
 # The evaluation cycle (atencion.calidad.services) ----------------------------------------------
 
 
