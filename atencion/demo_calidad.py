@@ -2,9 +2,10 @@
 two evaluated trámites of the demo catalog, "Pago del impuesto predial" with its informe
 approved (the frozen PDF) and "Licencia de construcción" half scored.
 
-Everything goes through atencion.calidad.services, so the history, the checksums and the
-frozen PDF are real. Needs documentos.demo, the portal pages and atencion.demo first (áreas,
-temas, trámites, servicios). Idempotent: an evaluation that exists is left alone."""
+Everything goes through the services (priorizar, then atencion.calidad.services), so the
+prioritisation snapshot, the history, the checksums and the frozen PDF are real. Needs
+documentos.demo, the portal pages and atencion.demo first (áreas, temas, trámites,
+servicios). Idempotent: a trámite that has an evaluation is left alone."""
 
 import datetime as dt
 import io
@@ -17,11 +18,10 @@ from PIL import Image, ImageDraw
 from wagtail.models import Page
 
 from cms import roles
-from documentos.models import Area, Tema
 
-from .calidad import services
-from .calidad.indicadores import Ambito, cifras
-from .models import Criterio, Evaluacion, Servicio
+from .calidad import catalogo, services
+from .calidad.services_priorizacion import priorizar
+from .models import Criterio, Evaluacion
 
 # (username, first name, last name, role group)
 USUARIOS = [
@@ -31,6 +31,7 @@ USUARIOS = [
     ("evaluador.calidad", "Julián", "Mendoza Ortiz", roles.AREA),
 ]
 DIAS = 90  # the evaluated period: the last 90 days
+PREDIAL_TITULO, LICENCIA_TITULO = "Pago del impuesto predial", "Licencia de construcción"
 
 # Scores (componente, criterio) -> (level, notes) of the approved evaluation; the rest get 2.
 PREDIAL = {
@@ -104,25 +105,16 @@ def _foto(texto: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("foto-sala-de-espera.png", salida.getvalue())
 
 
-def _nueva(nombre, area, tema, tramite, servicios, modelo, gerente, motivo) -> Evaluacion:
+def _priorizar(titulo: str, modelo, gerente, motivo: str) -> Evaluacion | None:
+    """The trámite's evaluation, prioritised by the máxima autoridad for the last DIAS days
+    (None when the trámite is not in the catalog or was already evaluated)."""
+    pagina = Page.objects.live().filter(title=titulo).first()
+    tramite = pagina and catalogo.tramite(pagina.pk)
+    if tramite is None or Evaluacion.objects.filter(tramite_id=pagina.pk).exists():
+        return None
     hasta = timezone.localdate() - dt.timedelta(days=1)
     desde = hasta - dt.timedelta(days=DIAS - 1)
-    evaluacion = Evaluacion.objects.create(
-        nombre=nombre,
-        modelo=modelo,
-        area=area,
-        tema=tema,
-        tramite=tramite,
-        periodo_desde=desde,
-        periodo_hasta=hasta,
-        motivo=motivo,
-        creada_por=gerente,
-    )
-    evaluacion.servicios.set(servicios)
-    ambito = Ambito.de_evaluacion(evaluacion)
-    evaluacion.priorizacion = cifras(ambito, desde, hasta).como_dict()
-    evaluacion.save(update_fields=["priorizacion"])
-    return evaluacion
+    return priorizar(tramite, modelo, desde, hasta, motivo, gerente)
 
 
 def _calificar(evaluacion, puntajes: dict, usuario, todos: bool, evidencia=None) -> None:
@@ -140,8 +132,7 @@ def _calificar(evaluacion, puntajes: dict, usuario, todos: bool, evidencia=None)
 
 def cargar(clave: str) -> int:
     """Create the demo evaluations that are missing; returns how many were created."""
-    areas = {a.siglas: a for a in Area.objects.filter(siglas__in=["FIN", "DOP"])}
-    if len(areas) < 2:
+    if not Page.objects.live().filter(title__in=[PREDIAL_TITULO, LICENCIA_TITULO]).exists():
         return 0
     modelo = services.cargar_plantilla("peru")
     u = _usuarios(clave)
@@ -151,17 +142,13 @@ def cargar(clave: str) -> int:
         u["evaluador.calidad"],
     )
     creadas = 0
-    if not Evaluacion.objects.filter(nombre="Pago del impuesto predial").exists():
-        ev = _nueva(
-            "Pago del impuesto predial",
-            areas["FIN"],
-            Tema.objects.filter(nombre="Predial y pagos").first(),
-            Page.objects.filter(title="Pago del impuesto predial").first(),
-            Servicio.objects.filter(prefijo="B", area=areas["FIN"]),
-            modelo,
-            gerente,
-            "El servicio con más turnos y más quejas por espera del periodo.",
-        )
+    ev = _priorizar(
+        PREDIAL_TITULO,
+        modelo,
+        gerente,
+        "El servicio con más turnos y más quejas por espera del periodo.",
+    )
+    if ev is not None:
         services.designar_equipo(
             ev, responsable=responsable, evaluadores=[evaluador], usuario=gerente
         )
@@ -188,17 +175,13 @@ def cargar(clave: str) -> int:
         services.enviar_informe(ev, usuario=responsable)
         services.aprobar(ev, usuario=gerente)
         creadas += 1
-    if not Evaluacion.objects.filter(nombre="Licencia de construcción").exists():
-        ev = _nueva(
-            "Licencia de construcción",
-            areas["DOP"],
-            Tema.objects.filter(nombre="Obras y servicios").first(),
-            Page.objects.filter(title="Licencia de construcción").first(),
-            Servicio.objects.filter(prefijo="C", area=areas["DOP"]),
-            modelo,
-            gerente,
-            "Plazo de respuesta largo y quejas por requisitos poco claros.",
-        )
+    ev = _priorizar(
+        LICENCIA_TITULO,
+        modelo,
+        gerente,
+        "Plazo de respuesta largo y quejas por requisitos poco claros.",
+    )
+    if ev is not None:
         services.designar_equipo(
             ev, responsable=evaluador, evaluadores=[responsable], usuario=gerente
         )

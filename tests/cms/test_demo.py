@@ -31,6 +31,8 @@ def test_folio_demo_creates_admin_and_is_idempotent(var_dir, capsys):
     assert "Oficialía de Partes" in HomePage.objects.get().intro
     assert "Diagnóstico de demostración (clima laboral e infraestructura) de 2 áreas" in first
     assert "Diagnóstico de demostración" not in second
+    assert "Evaluaciones de servicios de demostración: 2" in first
+    assert "Evaluaciones de servicios de demostración" not in second
 
 
 def test_folio_demo_refuses_outside_development(settings, var_dir):

@@ -38,7 +38,9 @@ def test_dos_tramites_evaluados_uno_aprobado_y_otro_en_curso(db):
     assert predial.calificaciones.filter(evidencias__isnull=False).count() == 1
     with predial.informe.open("rb") as informe:
         assert hashlib.sha256(informe.read()).hexdigest() == predial.informe_sha256
-    assert "escritos" in predial.priorizacion
+    # Prioritised through the prioritisation service: its snapshot of the criteria.
+    assert predial.creada_por.username == "gerente.municipal"
+    assert predial.priorizacion["hasta"] == predial.periodo_hasta.isoformat()
 
     licencia = Evaluacion.objects.get(nombre="Licencia de construcción")
     assert licencia.estado == E.EN_EVALUACION and not licencia.informe
@@ -63,6 +65,6 @@ def test_dos_tramites_evaluados_uno_aprobado_y_otro_en_curso(db):
     assert predial.estado == E.APROBADA
 
 
-def test_sin_las_areas_de_la_demo_no_hace_nada(db):
+def test_sin_el_catalogo_de_la_demo_no_hace_nada(db):
     assert demo_calidad.cargar(clave="x") == 0
     assert not Evaluacion.objects.exists()
