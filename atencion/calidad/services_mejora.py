@@ -153,8 +153,8 @@ def _indicador(evaluacion: Evaluacion, datos: dict, errores: dict) -> Indicador:
         valores["fuente"] = valores["fuente"] or str(fuente)
     indicador = Indicador(**valores)
     base, meta = indicador.linea_base, indicador.meta
-    sin_mejora = base is not None and meta is not None
-    if sin_mejora and not sel.es_mejor(meta, base, indicador.mayor_es_mejor):
+    comparables = base is not None and meta is not None
+    if comparables and not sel.es_mejor(meta, base, indicador.mayor_es_mejor):
         errores.setdefault(
             "indicador_meta",
             _(
@@ -335,7 +335,12 @@ def registrar_seguimiento(
             raise ValidationError(errores)
         if validado is not None:
             seguimiento.evidencia = _guardar_evidencia(validado, usuario)
-        seguimiento.save()
+        try:
+            seguimiento.save()
+        except BaseException:
+            if seguimiento.evidencia is not None:  # its row rolls back: no orphan file
+                seguimiento.evidencia.file.delete(save=False)
+            raise
     return seguimiento
 
 
