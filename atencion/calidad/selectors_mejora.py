@@ -277,6 +277,41 @@ def ve_todas(usuario) -> bool:
     return usuario.is_superuser or usuario.groups.filter(name__in=nombres).exists()
 
 
+def visibles(usuario):
+    """The actions a user may open: every one for the overseers; otherwise those they are
+    responsable for, and those of the evaluations of their team or of their área."""
+    consulta = acciones_de_mejora()
+    if ve_todas(usuario):
+        return consulta
+    if not usuario.is_authenticated or not usuario.is_active:
+        return consulta.none()
+    areas = usuario.areas.all()
+    return consulta.filter(
+        Q(responsable=usuario)
+        | Q(area_responsable__in=areas)
+        | Q(oportunidad__evaluacion__equipo__usuario=usuario)
+        | Q(oportunidad__evaluacion__area__in=areas)
+    ).distinct()
+
+
+def evaluaciones_visibles(usuario):
+    """Approved or closed evaluations (those with a plan de mejora) the user may open."""
+    consulta = Evaluacion.objects.filter(
+        estado__in=(Evaluacion.Estado.APROBADA, Evaluacion.Estado.CERRADA)
+    ).select_related("area")
+    if ve_todas(usuario):
+        return consulta
+    if not usuario.is_authenticated or not usuario.is_active:
+        return consulta.none()
+    areas = usuario.areas.all()
+    return consulta.filter(
+        Q(area__in=areas)
+        | Q(equipo__usuario=usuario)
+        | Q(oportunidades__acciones__responsable=usuario)
+        | Q(oportunidades__acciones__area_responsable__in=areas)
+    ).distinct()
+
+
 def accion(actividad: Actividad, hoy: dt.date | None = None, memo=None) -> Accion:
     hoy = hoy or timezone.localdate()
     seguimientos = sorted(actividad.seguimientos.all(), key=lambda s: (s.fecha, s.pk))
