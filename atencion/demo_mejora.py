@@ -130,9 +130,11 @@ def _mejorable(calculo: str, base: Decimal | None) -> bool:
     return base < tope if tope is not None else base > 0
 
 
-def _calculo(evaluacion: Evaluacion) -> str | None:
-    """The first computed indicator with data in the evaluated period that can improve."""
-    for calculo in CALCULADOS:
+def _calculo(evaluacion: Evaluacion, usados: set) -> str | None:
+    """The first computed indicator with data in the evaluated period that can improve
+    (another one than the other evaluation's, when there is one)."""
+    candidatos = [c for c in CALCULADOS if c not in usados] + [c for c in CALCULADOS if c in usados]
+    for calculo in candidatos:
         if _mejorable(calculo, sm.linea_base_medida(evaluacion, calculo)):
             return calculo
     return None
@@ -197,14 +199,15 @@ def cargar(hoy: dt.date | None = None) -> int:
     evaluaciones = list(
         Evaluacion.objects.filter(estado=Evaluacion.Estado.APROBADA).order_by("pk")[:2]
     ) or _evaluaciones_propias(admin, hoy)
-    planificadas = 0
+    planificadas, usados = 0, set()
     for n, evaluacion in enumerate(evaluaciones):
         oportunidad = evaluacion.oportunidades.order_by("pk").first()
         responsable = evaluacion.area.personal.filter(is_active=True).order_by("username").first()
         if oportunidad is None or responsable is None or _inicio(evaluacion, hoy) >= hoy:
             continue
-        calculo = _calculo(evaluacion)
+        calculo = _calculo(evaluacion, usados)
         if calculo is not None:
+            usados.add(calculo)
             nombre, indicador = ACCIONES_CALCULADAS[calculo]
             actividad = _planificar(
                 oportunidad,

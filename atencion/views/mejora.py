@@ -3,11 +3,14 @@ its indicator's ficha, its history and the "Agregar seguimiento" form, planning 
 for an oportunidad, the plan of an evaluation with its informe de mejora (web and PDF) and
 the closing of the cycle. Thin: the rules live in atencion.calidad.services_mejora."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -265,6 +268,7 @@ class PlanificarView(VistaStaff):
         ]
         inicial = {
             "area_responsable": evaluacion.area,
+            "inicio": max(timezone.localdate(), evaluacion.periodo_hasta + dt.timedelta(days=1)),
             "indicador_frecuencia": Indicador.Frecuencia.TRIMESTRAL,
         }
         context.update(

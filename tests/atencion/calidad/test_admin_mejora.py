@@ -215,3 +215,13 @@ def test_the_home_panel_lists_the_alerts(client, vencida, responsable_mejora, co
     assert "Alertas de las acciones de mejora" in texto(client.get("/admin/"))
     client.force_login(UsuarioFactory(username="oficialia", roles=[roles.OFICIALIA]))
     assert "acciones de mejora" not in texto(client.get("/admin/"))
+
+
+def test_the_bars_svg_is_not_localized(client, vencida, responsable_mejora):
+    """The admin speaks "es" (decimal comma): SVG coordinates must keep their point."""
+    client.force_login(responsable_mejora)
+    html = client.get(reverse("atencion_mejora:accion", args=[vencida.pk])).content.decode()
+    svg = re.search(r'<svg class="folio-barras".*?</svg>', html, re.S).group(0)
+    coordenadas = re.findall(r'\b(?:x|y|height|y1|y2)="([^"]+)"', svg)
+    assert coordenadas and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordenadas), coordenadas
+    assert "<title>Gráfica: antes 0, después 5, meta 12.</title>" in svg
