@@ -215,6 +215,8 @@ def planificar_accion(oportunidad: OportunidadMejora, datos: dict, usuario) -> A
 def coleccion_evidencias() -> Collection:
     """The collection of the follow-up evidence; only signed-in staff may open its files."""
     raiz = Collection.get_first_root_node()
+    # Locked (inside the caller's transaction): two first uploads make one collection.
+    Collection.objects.select_for_update().filter(pk=raiz.pk).first()
     coleccion = raiz.get_children().filter(name=COLECCION).first()
     if coleccion is None:
         coleccion = raiz.add_child(name=COLECCION)

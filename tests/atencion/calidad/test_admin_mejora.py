@@ -225,3 +225,21 @@ def test_the_bars_svg_is_not_localized(client, vencida, responsable_mejora):
     coordenadas = re.findall(r'\b(?:x|y|height|y1|y2)="([^"]+)"', svg)
     assert coordenadas and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordenadas), coordenadas
     assert "<title>Gráfica: antes 0, después 5, meta 12.</title>" in svg
+
+
+def test_the_evidence_is_for_signed_in_staff_only(client, vencida, responsable_mejora):
+    client.force_login(responsable_mejora)
+    client.post(
+        reverse("atencion_mejora:accion", args=[vencida.pk]),
+        {
+            "fecha": "2026-10-01",
+            "avance": "50",
+            "valor": "6",
+            "evidencia": subida("a.pdf", pdf_bytes()),
+        },
+    )
+    documento = Seguimiento.objects.get(avance=50).evidencia
+    assert client.get(documento.url).status_code == 200
+    client.logout()
+    respuesta = client.get(documento.url)
+    assert respuesta.status_code == 302 and "/login/" in respuesta["Location"]
