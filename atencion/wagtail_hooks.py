@@ -5,5 +5,6 @@ from . import (  # noqa: F401
     hooks_diagnostico,
     hooks_encuestas,
     hooks_kiosco,
+    hooks_mejora,
     hooks_ventanilla,
 )

@@ -5,16 +5,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from atencion.calidad.estados import ESTADOS, estado_de
 
 MESES_CORTOS = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
-
-ESTADOS = {
-    "programada": _("Programada"),
-    "en_curso": _("En curso"),
-    "concluida": _("Concluida"),
-    "vencida": _("Con retraso"),
-}
 
 
 @dataclass
@@ -77,16 +71,6 @@ class Plan:
         if not actividades:
             return 0
         return round(sum(a.avance for a in actividades) / len(actividades))
-
-
-def estado_de(inicio: dt.date, fin: dt.date, avance: int, hoy: dt.date) -> str:
-    if avance >= 100:
-        return "concluida"
-    if hoy < inicio:
-        return "programada"
-    if hoy > fin:
-        return "vencida"
-    return "en_curso"
 
 
 def leer_plan(page, hoy: dt.date | None = None) -> Plan:

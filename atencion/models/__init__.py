@@ -1,4 +1,5 @@
 from .actividades import Actividad, Indicador, Seguimiento
+from .avisos import AvisoAlertas
 from .calidad import (
     Calificacion,
     ComponenteModelo,
@@ -21,6 +22,7 @@ from .fichas import Ficha, SecuenciaFicha, Sede, Servicio, Ventanilla
 
 __all__ = [
     "Actividad",
+    "AvisoAlertas",
     "Calificacion",
     "ComponenteModelo",
     "Criterio",

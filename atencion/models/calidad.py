@@ -134,6 +134,16 @@ class Evaluacion(models.Model):
     )
     informe_sha256 = models.CharField(_("SHA-256 del informe"), max_length=64, blank=True)
     cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
+    cerrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cerrada por"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Why the cycle was closed with acciones de mejora not concluded (empty otherwise).
+    motivo_cierre = models.TextField(_("motivo del cierre con acciones pendientes"), blank=True)
 
     class Meta:
         verbose_name = _("evaluación de servicio")

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from atencion import demo as atencion_demo
-from atencion import demo_calidad, demo_diagnostico, demo_encuestas
+from atencion import demo_calidad, demo_diagnostico, demo_encuestas, demo_mejora
 from cms import demo
 from documentos import demo as documentos_demo
 from documentos.selectors import formatear_codigo
@@ -65,6 +65,12 @@ class Command(BaseCommand):
                 f"Evaluaciones de servicios de demostración: {evaluaciones} (Calidad del "
                 f"servicio); usuarios gerente.municipal (máxima autoridad), modernizacion, "
                 f"evaluadora.calidad y evaluador.calidad (equipo evaluador)."
+            )
+        acciones = demo_mejora.cargar()
+        if acciones:
+            self.stdout.write(
+                f"Acciones de mejora de demostración: {acciones} (Calidad del servicio → "
+                f"Planes e informes de mejora)."
             )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(

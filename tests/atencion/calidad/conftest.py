@@ -11,8 +11,10 @@ from atencion.models import (
     Evaluacion,
     MiembroEquipo,
     ModeloCalidad,
+    OportunidadMejora,
 )
 from cms import roles
+from tests.atencion.calidad import mejora
 from tests.factories import AreaFactory, TemaFactory, UsuarioFactory
 
 
@@ -223,3 +225,58 @@ def en_revision(lista_para_enviar, evaluador_responsable):
     from atencion.calidad import services
 
     return services.enviar_informe(lista_para_enviar, usuario=evaluador_responsable)
+
+
+# --- acciones de mejora ---
+
+
+@pytest.fixture
+def aprobada(evaluacion, servicios, maxima_autoridad):
+    """The evaluation with its informe approved, its window servicio (of the área) and
+    one oportunidad de mejora."""
+    servicio = servicios[0]
+    servicio.area = evaluacion.area
+    servicio.save(update_fields=["area"])
+    evaluacion.servicios.set([servicio])
+    evaluacion.estado = Evaluacion.Estado.APROBADA
+    evaluacion.aprobada_por = maxima_autoridad
+    evaluacion.save(update_fields=["estado", "aprobada_por"])
+    return evaluacion
+
+
+@pytest.fixture
+def oportunidad(aprobada, evaluador_responsable):
+    return OportunidadMejora.objects.create(
+        evaluacion=aprobada,
+        componente=aprobada.modelo.componentes.first(),
+        descripcion="Reducir la espera en ventanilla",
+        causa="Una sola ventanilla atiende en las horas de mayor afluencia.",
+        prioridad=OportunidadMejora.Prioridad.ALTA,
+        registrada_por=evaluador_responsable,
+    )
+
+
+@pytest.fixture
+def responsable_mejora(area_calidad):
+    """Staff of the área that gives the servicio (responsable de mejoras by área)."""
+    return UsuarioFactory(
+        username="responsable.cat",
+        email="responsable.cat@ejemplo.gob.mx",
+        roles=[roles.AREA],
+        areas=[area_calidad],
+    )
+
+
+@pytest.fixture
+def contralor(db):
+    return UsuarioFactory(
+        username="contralor", email="contralor@ejemplo.gob.mx", roles=[roles.CONTRALORIA]
+    )
+
+
+@pytest.fixture
+def datos_conocidos(aprobada, servicios):
+    """Live data with hand-checked figures (tests/atencion/calidad/mejora.py)."""
+    mejora.datos_conocidos(
+        aprobada.area, aprobada.tema, servicios[0], AreaFactory(nombre="Dirección de Obras")
+    )
