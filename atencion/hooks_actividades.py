@@ -21,7 +21,7 @@ def _estado_texto(actividad):
 class ActividadViewSet(SnippetViewSet):
     model = Actividad
     icon = "date"
-    menu_label = _("Actividades")
+    menu_label = _("Actividades y seguimiento")
     menu_name = "actividades"
     list_display = [
         "nombre",
@@ -104,7 +104,7 @@ class IndicadorViewSet(SnippetViewSet):
 class ActividadesViewSetGroup(SnippetViewSetGroup):
     items = (ActividadViewSet, IndicadorViewSet)
     menu_icon = "date"
-    menu_label = _("Actividades e indicadores")
+    menu_label = _("Actividades")
     menu_name = "actividades-e-indicadores"
     menu_order = 250
 
