@@ -252,6 +252,9 @@ class ComponenteBlock(blocks.StructBlock):
 class ComponentesBlock(blocks.StreamBlock):
     componente = ComponenteBlock()
 
+    class Meta:
+        collapsed = True  # the editor opens one componente at a time
+
     def clean(self, value):
         value = super().clean(value)
         vistas, errores = set(), {}

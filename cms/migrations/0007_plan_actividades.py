@@ -234,7 +234,7 @@ class Migration(migrations.Migration):
                         {},
                     ),
                 },
-                help_text="Cada componente lista sus actividades. El avance se registra en cada actividad (Actividades → Seguimiento) y la página lo muestra sin volver a publicarla.",
+                help_text="Cada componente lista sus actividades. El avance se registra en cada actividad (menú Actividades, sección Seguimiento) y la página lo muestra sin volver a publicarla.",
                 verbose_name="componentes",
             ),
         ),

@@ -24,7 +24,7 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_(
             "Cada componente lista sus actividades. El avance se registra en cada actividad "
-            "(Actividades → Seguimiento) y la página lo muestra sin volver a publicarla."
+            "(menú Actividades, sección Seguimiento) y la página lo muestra sin volver a publicarla."
         ),
     )
 
