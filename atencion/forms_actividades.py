@@ -2,12 +2,16 @@
 goes on top), who registered each one, and the filters of the list."""
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import InlinePanel
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
 from documentos.models import Area
 
@@ -87,3 +91,37 @@ class ActividadFilterSet(WagtailFilterSet):
         if periodo and periodo.stop:
             queryset = queryset.filter(inicio__lte=periodo.stop)
         return queryset
+
+
+def chooser_con_busqueda(*campos):
+    """A snippet chooser viewset whose modal searches these fields in the database (the
+    models are not in Wagtail's search index)."""
+
+    class Busqueda(BaseFilterForm):
+        q = forms.CharField(
+            label=_("Buscar"),
+            required=False,
+            widget=forms.TextInput(attrs={"placeholder": _("Buscar")}),
+        )
+
+        def filter(self, objects):
+            consulta = (self.cleaned_data.get("q") or "").strip()
+            if consulta:
+                filtro = Q()
+                for campo in campos:
+                    filtro |= Q(**{f"{campo}__icontains": consulta})
+                objects = objects.filter(filtro)
+                self.is_searching, self.search_query = True, consulta
+            return objects
+
+    class Elegir(ChooseView):
+        filter_form_class = Busqueda
+
+    class Resultados(ChooseResultsView):
+        filter_form_class = Busqueda
+
+    return type(
+        "ChooserConBusqueda",
+        (SnippetChooserViewSet,),
+        {"choose_view_class": Elegir, "choose_results_view_class": Resultados},
+    )

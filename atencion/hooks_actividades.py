@@ -10,7 +10,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import selectors_actividades
-from .forms_actividades import ActividadFilterSet, ActividadForm, SeguimientosPanel
+from .forms_actividades import (
+    ActividadFilterSet,
+    ActividadForm,
+    SeguimientosPanel,
+    chooser_con_busqueda,
+)
 from .models import Actividad, Indicador
 
 
@@ -33,6 +38,7 @@ class ActividadViewSet(SnippetViewSet):
     ]
     filterset_class = ActividadFilterSet
     search_fields = ["nombre", "meta", "indicador__nombre", "area_responsable__nombre"]
+    chooser_viewset_class = chooser_con_busqueda("nombre", "area_responsable__nombre")
     ordering = ["inicio", "pk"]
     edit_handler = ObjectList(
         [
@@ -80,6 +86,7 @@ class IndicadorViewSet(SnippetViewSet):
     ]
     list_filter = ["calculo", "frecuencia"]
     search_fields = ["nombre", "formula", "fuente"]
+    chooser_viewset_class = chooser_con_busqueda("nombre", "formula")
     edit_handler = ObjectList(
         [
             MultiFieldPanel(

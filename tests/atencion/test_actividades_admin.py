@@ -139,3 +139,16 @@ def test_area_staff_cannot_open_the_activities(client, capacitacion):
     client.force_login(UsuarioFactory(username="area", roles=[roles.AREA]))
     assert client.get(LISTA).status_code in (302, 403)
     assert client.get(_editar(capacitacion)).status_code in (302, 403)
+
+
+def test_the_chooser_of_the_plan_editor_finds_an_activity_by_its_words(
+    client, comunicacion, capacitacion
+):
+    ActividadFactory(nombre="Audiencia pública de rendición de cuentas")
+    url = "/admin/snippets/choose/atencion/actividad/results/"
+    html = client.get(url, {"q": "ventanilla"}).content.decode()
+    assert "Capacitar al personal de ventanilla" in html
+    assert "Audiencia pública" not in html
+    html = client.get(url, {"q": "recursos humanos"}).content.decode()  # by its área
+    assert "Capacitar al personal de ventanilla" in html
+    assert "Audiencia pública" not in html
