@@ -59,7 +59,7 @@ def _actividades(crudo) -> list:
 
 
 def test_the_activities_become_rows_in_order_and_an_unpublished_draft_stays_a_draft(
-    transparencia, obras, finanzas, evidencia
+    transparencia, obras, finanzas, evidencia, admin_client
 ):
     d = dt.date
     mapa = actividad(
@@ -187,3 +187,14 @@ def test_the_activities_become_rows_in_order_and_an_unpublished_draft_stays_a_dr
         ("Gestión del riesgo de corrupción", []),
         ("Racionalización de trámites", []),
     ]
+    # The admin opens, shows and compares it; the draft opens in the editor.
+    base = f"/admin/pages/{plan.pk}"
+    for url in (
+        f"{base}/revisions/{primera}/view/",
+        f"{base}/revisions/compare/{primera}...live/",
+        f"{base}/edit/",
+        f"{base}/history/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    editor = admin_client.get(f"{base}/edit/").content.decode()
+    assert "Monitoreo de controles" in editor
