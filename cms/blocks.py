@@ -3,6 +3,7 @@
 import copy
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -143,8 +144,6 @@ class CuerpoBlock(blocks.StreamBlock):
 
 
 def _actividades_con_seguimiento():
-    from django.db.models import Prefetch
-
     from atencion.models import Actividad, Seguimiento
 
     cortes = Seguimiento.objects.select_related("evidencia").order_by("fecha", "pk")

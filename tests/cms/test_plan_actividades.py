@@ -149,3 +149,19 @@ def test_the_demo_plan_is_made_of_rows_once_with_its_mecanismos_componente(clien
     ]
     assert mecanismos.actividades[0].responsable.siglas == "OFP"
     assert client.get(plan.url).status_code == 200
+
+
+def test_an_accion_de_mejora_added_to_a_plan_with_a_draft_stays_in_the_draft(client, plan):
+    pagina = PlanAnticorrupcionPage.objects.get(pk=plan.pk)
+    pagina.title = "Plan Anticorrupción 2026 (en revisión)"
+    pagina.save_revision()
+    accion = ActividadFactory(nombre="Sillas en la sala de espera")
+    componente = "Racionalización de trámites"
+
+    pagina = PlanAnticorrupcionPage.objects.get(pk=plan.pk)
+    assert services_plan.agregar_actividad(pagina, accion, componente)
+    pagina = PlanAnticorrupcionPage.objects.get(pk=plan.pk)
+    borrador = pagina.get_latest_revision_as_object()
+    assert borrador.title == "Plan Anticorrupción 2026 (en revisión)"
+    assert "Sillas en la sala de espera" in [a.nombre for a in leer_plan(borrador).actividades]
+    assert "Sillas en la sala de espera" not in client.get("/transparencia/plan/").content.decode()
