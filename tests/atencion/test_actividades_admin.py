@@ -152,3 +152,23 @@ def test_the_chooser_of_the_plan_editor_finds_an_activity_by_its_words(
     html = client.get(url, {"q": "recursos humanos"}).content.decode()  # by its área
     assert "Capacitar al personal de ventanilla" in html
     assert "Audiencia pública" not in html
+
+
+def test_comunicacion_creates_an_activity_with_its_first_seguimiento(client, comunicacion):
+    area = AreaFactory(nombre="Oficialía de Partes", siglas="OFP")
+    html = client.get(f"{LISTA}add/").content.decode()
+    datos = _con_corte_nuevo(html, fecha="2026-04-30", avance="10")
+    datos.update(
+        {
+            "nombre": "Señalización en la sala de espera",
+            "meta": "Letreros en braille y en lenguas indígenas",
+            "area_responsable": str(area.pk),
+            "inicio": "2026-03-01",
+            "fin": "2026-08-31",
+        }
+    )
+    respuesta = client.post(f"{LISTA}add/", datos)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    nueva = Actividad.objects.get(nombre="Señalización en la sala de espera")
+    assert nueva.area_responsable == area
+    assert [(s.avance, s.registrado_por) for s in nueva.seguimientos.all()] == [(10, comunicacion)]
