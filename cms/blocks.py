@@ -1,8 +1,13 @@
 """StreamField blocks of the portal, each with its own template under templates/cms/bloques/."""
 
+import copy
+
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -135,60 +140,138 @@ class CuerpoBlock(blocks.StreamBlock):
         label = _("contenido")
 
 
-# --- Plan anticorrupción: componentes → actividades → seguimiento ---
+# --- Plan anticorrupción: componentes → actividades (atencion.Actividad rows) ---
 
 
-class SeguimientoBlock(blocks.StructBlock):
-    fecha = blocks.DateBlock(label=_("fecha del corte"))
-    avance = blocks.IntegerBlock(
-        label=_("avance (%)"), min_value=0, max_value=100, help_text=_("De 0 a 100.")
-    )
-    descripcion = blocks.TextBlock(label=_("qué se hizo"), required=False)
-    evidencia = DocumentChooserBlock(label=_("evidencia"), required=False)
+def _actividades_con_seguimiento():
+    from atencion.models import Actividad, Seguimiento
 
-    class Meta:
-        icon = "tasks"
-        label = _("seguimiento")
-
-
-class ActividadBlock(blocks.StructBlock):
-    actividad = blocks.CharBlock(label=_("actividad"), max_length=300)
-    meta = blocks.TextBlock(label=_("meta o producto"))
-    indicador = blocks.CharBlock(label=_("indicador"), max_length=300)
-    responsable = SnippetChooserBlock("documentos.Area", label=_("área responsable"))
-    inicio = blocks.DateBlock(label=_("fecha de inicio"))
-    fin = blocks.DateBlock(label=_("fecha de fin"))
-    seguimiento = blocks.ListBlock(
-        SeguimientoBlock(), label=_("seguimiento"), default=[], collapsed=True
+    cortes = Seguimiento.objects.select_related("evidencia").order_by("fecha", "pk")
+    return Actividad.objects.select_related("indicador", "area_responsable").prefetch_related(
+        Prefetch("seguimientos", queryset=cortes)
     )
 
-    def clean(self, value):
-        value = super().clean(value)
-        inicio, fin = value.get("inicio"), value.get("fin")
-        if inicio and fin and fin < inicio:
-            raise StructBlockValidationError(
-                block_errors={
-                    "fin": ValidationError(
-                        _("La fecha de fin no puede ser anterior a la de inicio.")
-                    ),
+
+class ActividadChooserBlock(SnippetChooserBlock):
+    """An atencion.Actividad of the plan, edited on its own as a snippet.
+
+    The page's revision keeps which activities each componente has and in what order; the
+    activity, its indicator and its seguimientos are rows. Every activity of a plan is read
+    with its área, indicator and seguimientos in two queries."""
+
+    def __init__(self, **kwargs):
+        super().__init__("atencion.Actividad", **kwargs)
+
+    def deconstruct(self):
+        # Migrations see a plain SnippetChooserBlock: they never need this class.
+        return (
+            "wagtail.snippets.blocks.SnippetChooserBlock",
+            ("atencion.Actividad",),
+            {**self._constructor_args[1]},
+        )
+
+    @staticmethod
+    def _es_clave(valor) -> bool:
+        # Revisions older than cms migration 0007 keep the activity itself (a dict) here.
+        return isinstance(valor, int) or (isinstance(valor, str) and valor.isdigit())
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        claves = [int(v) for v in values if self._es_clave(v)]
+        filas = _actividades_con_seguimiento().in_bulk(claves) if claves else {}
+        vistas, resultado = set(), []
+        for valor in values:
+            fila = filas.get(int(valor)) if self._es_clave(valor) else None
+            if fila is not None and fila.pk in vistas:
+                fila = copy.copy(fila)
+            if fila is not None:
+                vistas.add(fila.pk)
+            resultado.append(fila)
+        return resultado
+
+    def get_searchable_content(self, value):
+        if value is None:
+            return []
+        textos = [value.nombre, value.meta]
+        if value.indicador_id:
+            textos.append(value.indicador.nombre)
+        return textos
+
+    def get_api_representation(self, value, context=None):
+        """The activity as the API gave it when it lived in the StreamField."""
+        if value is None:
+            return None
+        return {
+            "actividad": value.nombre,
+            "meta": value.meta,
+            "indicador": value.indicador.nombre if value.indicador_id else "",
+            "responsable": value.area_responsable_id,
+            "inicio": value.inicio,
+            "fin": value.fin,
+            "seguimiento": [
+                {
+                    "fecha": s.fecha,
+                    "avance": s.avance,
+                    "descripcion": s.descripcion,
+                    "evidencia": s.evidencia_id,
                 }
-            )
-        return value
+                for s in value.seguimientos.all()
+            ],
+        }
 
     class Meta:
         icon = "date"
-        label = _("actividad")
 
 
 class ComponenteBlock(blocks.StructBlock):
     nombre = blocks.CharBlock(
-        label=_("componente"),
+        label=_("Componente"),
         max_length=200,
         help_text=_("Por ejemplo: Gestión del riesgo de corrupción, Rendición de cuentas…"),
     )
-    descripcion = blocks.TextBlock(label=_("objetivo del componente"), required=False)
-    actividades = blocks.ListBlock(ActividadBlock(), label=_("actividades"), min_num=1)
+    descripcion = blocks.TextBlock(label=_("Objetivo del componente"), required=False)
+    actividades = blocks.ListBlock(
+        ActividadChooserBlock(label=_("Actividad")),
+        label=_("Actividades"),
+        min_num=1,
+        help_text=_(
+            "Elija las actividades del componente. Cada actividad, con su indicador y su "
+            "seguimiento, se edita aparte en «Actividades»."
+        ),
+    )
 
     class Meta:
         icon = "folder-open-inverse"
-        label = _("componente")
+        label = _("Componente")
+
+
+class ComponentesBlock(blocks.StreamBlock):
+    componente = ComponenteBlock()
+
+    class Meta:
+        collapsed = True  # the editor opens one componente at a time
+
+    def clean(self, value):
+        value = super().clean(value)
+        vistas, errores = set(), {}
+        for i, bloque in enumerate(value):
+            repetidas = {}
+            for j, actividad in enumerate(bloque.value["actividades"]):
+                if actividad is None:
+                    continue
+                if actividad.pk in vistas:
+                    repetidas[j] = ValidationError(
+                        _("La actividad «%(nombre)s» ya está en este plan."),
+                        params={"nombre": actividad.nombre},
+                    )
+                vistas.add(actividad.pk)
+            if repetidas:
+                errores[i] = StructBlockValidationError(
+                    block_errors={"actividades": ListBlockValidationError(block_errors=repetidas)}
+                )
+        if errores:
+            raise StreamBlockValidationError(block_errors=errores)
+        return value

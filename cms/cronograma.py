@@ -2,6 +2,7 @@
 geometry of its cronograma (timeline) for a server-rendered SVG."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -72,38 +73,51 @@ class Plan:
             return 0
         return round(sum(a.avance for a in actividades) / len(actividades))
 
+    @property
+    def huella(self) -> str:
+        """A digest of everything the public page shows: its cached fragment is keyed on
+        it, so a new seguimiento shows at once without republishing the page."""
+        partes = [self.vigencia, self.hoy]
+        for c in self.componentes:
+            partes += [c.nombre, c.descripcion]
+            for a in c.actividades:
+                partes += [a.numero, a.nombre, a.meta, a.indicador, a.responsable_nombre]
+                partes += [a.inicio, a.fin, a.avance, a.estado]
+                for s in a.seguimiento:
+                    evidencia = s.evidencia
+                    partes += [s.fecha, s.avance, s.descripcion]
+                    partes += [evidencia.pk, evidencia.title, evidencia.url] if evidencia else [0]
+        return hashlib.sha256(repr(partes).encode()).hexdigest()
+
 
 def leer_plan(page, hoy: dt.date | None = None) -> Plan:
-    """Read the plan's StreamField into dataclasses; the latest seguimiento sets the avance."""
+    """Read the plan into dataclasses: its StreamField orders the componentes and their
+    atencion.Actividad rows (fetched with their seguimientos in two queries, see
+    cms.blocks.ActividadChooserBlock); the latest seguimiento sets the avance."""
     hoy = hoy or timezone.localdate()
     componentes = []
     for i, bloque in enumerate(page.componentes, start=1):
         valor = bloque.value
         componente = Componente(i, valor["nombre"], valor.get("descripcion") or "")
-        for j, act in enumerate(valor["actividades"], start=1):
-            cortes = sorted(
-                (
-                    Seguimiento(
-                        s["fecha"], int(s["avance"]), s.get("descripcion") or "", s.get("evidencia")
-                    )
-                    for s in act.get("seguimiento") or []
-                    if s.get("fecha") is not None and s.get("avance") is not None
-                ),
-                key=lambda s: s.fecha,
-            )
+        # An activity deleted since (or a revision older than the rows) reads as None.
+        for j, act in enumerate((a for a in valor["actividades"] if a is not None), start=1):
+            cortes = [
+                Seguimiento(s.fecha, s.avance, s.descripcion, s.evidencia)
+                for s in act.seguimientos.all()
+            ]
             avance = cortes[-1].avance if cortes else 0
             componente.actividades.append(
                 Actividad(
                     numero=f"{i}.{j}",
-                    nombre=act["actividad"],
-                    meta=act["meta"],
-                    indicador=act["indicador"],
-                    responsable=act.get("responsable"),
-                    inicio=act["inicio"],
-                    fin=act["fin"],
+                    nombre=act.nombre,
+                    meta=act.meta,
+                    indicador=act.indicador.nombre if act.indicador_id else "",
+                    responsable=act.area_responsable,
+                    inicio=act.inicio,
+                    fin=act.fin,
                     seguimiento=cortes,
                     avance=avance,
-                    estado=estado_de(act["inicio"], act["fin"], avance, hoy),
+                    estado=estado_de(act.inicio, act.fin, avance, hoy),
                 )
             )
         componentes.append(componente)

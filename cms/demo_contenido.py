@@ -463,61 +463,61 @@ def cargar_paginas() -> dict:
         "quiénes ejercen el derecho de petición y cuánto tardan las respuestas.</p>",
     )
     hoy = timezone.localdate()
-    plan = _hijo(
-        transparencia,
-        PlanAnticorrupcionPage,
-        "plan",
-        title=f"Plan Anticorrupción y de Atención al Ciudadano {hoy.year}",
-        search_description="Componentes, actividades, responsables, cronograma y avance.",
-        vigencia=hoy.year,
-        introduccion="<p>Acciones del año para prevenir la corrupción y mejorar la atención "
-        "a la ciudadanía, con su seguimiento cuatrimestral.</p>",
-        componentes=_componentes_plan(hoy, areas),
-    )
+    plan = transparencia.get_children().filter(slug="plan").specific().first()
+    if plan is None:  # its activities are rows: made only with the page
+        plan = _hijo(
+            transparencia,
+            PlanAnticorrupcionPage,
+            "plan",
+            title=f"Plan Anticorrupción y de Atención al Ciudadano {hoy.year}",
+            search_description="Componentes, actividades, responsables, cronograma y avance.",
+            vigencia=hoy.year,
+            introduccion="<p>Acciones del año para prevenir la corrupción y mejorar la "
+            "atención a la ciudadanía, con su seguimiento cuatrimestral.</p>",
+            componentes=_componentes_plan(hoy, areas),
+        )
     _acciones_inicio(home, catalogo, estadisticas, plan)
     return {"home": home, "catalogo": catalogo, "estadisticas": estadisticas, "plan": plan}
 
 
 def _componentes_plan(hoy: dt.date, areas) -> list:
+    """The demo plan's componentes, each activity an atencion.Actividad with its indicator
+    and its cuatrimestral seguimientos up to today."""
     import calendar
+
+    from atencion.models import Actividad, Indicador, Seguimiento
 
     componentes = []
     for nombre, descripcion, actividades in COMPONENTES:
-        bloques = []
+        filas = []
         for actividad, meta, indicador, siglas, mes_ini, mes_fin in actividades:
             inicio = dt.date(hoy.year, mes_ini, 1)
             fin = dt.date(hoy.year, mes_fin, calendar.monthrange(hoy.year, mes_fin)[1])
-            seguimiento = []
+            fila, nueva = Actividad.objects.get_or_create(
+                nombre=actividad,
+                inicio=inicio,
+                defaults={
+                    "meta": meta,
+                    "fin": fin,
+                    "area_responsable": areas[siglas],
+                    "indicador": Indicador.objects.get_or_create(nombre=indicador)[0],
+                },
+            )
             for corte in (
                 dt.date(hoy.year, 4, 30),
                 dt.date(hoy.year, 8, 31),
                 dt.date(hoy.year, 12, 31),
             ):
-                if corte > hoy or corte < inicio:
+                if not nueva or corte > hoy or corte < inicio:
                     continue
                 transcurrido = min(1, (corte - inicio).days / max((fin - inicio).days, 1))
                 avance = min(100, round(transcurrido * 100 * (0.8 if siglas == "DOP" else 1)))
-                seguimiento.append(
-                    {
-                        "fecha": corte,
-                        "avance": avance,
-                        "descripcion": "Corte cuatrimestral.",
-                        "evidencia": None,
-                    }
+                Seguimiento.objects.create(
+                    actividad=fila, fecha=corte, avance=avance, descripcion="Corte cuatrimestral."
                 )
-            bloques.append(
-                {
-                    "actividad": actividad,
-                    "meta": meta,
-                    "indicador": indicador,
-                    "responsable": areas[siglas],
-                    "inicio": inicio,
-                    "fin": fin,
-                    "seguimiento": seguimiento,
-                }
-            )
+            filas.append(fila)
         componentes.append(
-            ("componente", {"nombre": nombre, "descripcion": descripcion, "actividades": bloques})
+            ("componente", {"nombre": nombre, "descripcion": descripcion, "actividades": filas})
         )
     return componentes
 

@@ -1,5 +1,6 @@
 """factory_boy factories and small file builders shared by the suite."""
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -57,6 +58,34 @@ class TemaFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("nombre",)
 
     nombre = factory.Sequence(lambda n: f"Tema {n}")
+
+
+class IndicadorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "atencion.Indicador"
+
+    nombre = factory.Sequence(lambda n: f"Indicador {n}")
+
+
+class ActividadFactory(factory.django.DjangoModelFactory):
+    """An atencion.Actividad; `cortes=[(fecha, avance), ...]` adds its seguimientos."""
+
+    class Meta:
+        model = "atencion.Actividad"
+        skip_postgeneration_save = True
+
+    nombre = factory.Sequence(lambda n: f"Actividad {n}")
+    meta = factory.LazyAttribute(lambda a: f"Meta de {a.nombre}")
+    indicador = factory.SubFactory(IndicadorFactory)
+    inicio = dt.date(2026, 1, 1)
+    fin = dt.date(2026, 12, 31)
+
+    @factory.post_generation
+    def cortes(self, create, extracted, **kwargs):
+        from atencion.models import Seguimiento
+
+        for fecha, avance in extracted or ():
+            Seguimiento.objects.create(actividad=self, fecha=fecha, avance=avance)
 
 
 def imagen_bytes(formato="PNG", tamano=(400, 300), texto="Solicitud de prueba") -> bytes:

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import RICH_FEATURES, ComponenteBlock
+from cms.blocks import RICH_FEATURES, ComponentesBlock
 
 
 class PlanAnticorrupcionPage(RoutablePageMixin, Page):
@@ -19,12 +19,12 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
     )
     introduccion = RichTextField(_("introducción"), blank=True, features=RICH_FEATURES)
     componentes = StreamField(
-        [("componente", ComponenteBlock())],
+        ComponentesBlock(),
         verbose_name=_("componentes"),
         blank=True,
         help_text=_(
-            "Cada componente tiene actividades; cada actividad, sus cortes de seguimiento "
-            "con el avance y la evidencia."
+            "Cada componente lista sus actividades. El avance se registra en cada actividad "
+            "(menú Actividades, sección Seguimiento) y la página lo muestra sin volver a publicarla."
         ),
     )
 

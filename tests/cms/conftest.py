@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from wagtail.models import Page
 
+from atencion.models import Seguimiento
 from cms.models import (
     EstadisticasPage,
     HomePage,
@@ -14,7 +15,7 @@ from cms.models import (
     TramitePage,
     TransparenciaPage,
 )
-from tests.factories import AreaFactory, TemaFactory, UsuarioFactory
+from tests.factories import ActividadFactory, AreaFactory, TemaFactory, UsuarioFactory
 
 
 @pytest.fixture
@@ -103,18 +104,14 @@ def transparencia(home):
 
 
 def actividad(nombre, responsable, inicio, fin, cortes=()):
-    return {
-        "actividad": nombre,
-        "meta": f"Meta de {nombre}",
-        "indicador": "Indicador",
-        "responsable": responsable,
-        "inicio": inicio,
-        "fin": fin,
-        "seguimiento": [
-            {"fecha": fecha, "avance": avance, "descripcion": "", "evidencia": None}
-            for fecha, avance in cortes
-        ],
-    }
+    return ActividadFactory(
+        nombre=nombre,
+        indicador__nombre="Indicador",
+        area_responsable=responsable,
+        inicio=inicio,
+        fin=fin,
+        cortes=cortes,
+    )
 
 
 @pytest.fixture
@@ -199,22 +196,13 @@ def plan_con_texto(transparencia):
                             "nombre": texto,
                             "descripcion": "",
                             "actividades": [
-                                {
-                                    "actividad": texto,
-                                    "meta": texto,
-                                    "indicador": texto,
-                                    "responsable": area,
-                                    "inicio": dt.date(2026, 1, 1),
-                                    "fin": dt.date(2026, 12, 31),
-                                    "seguimiento": [
-                                        {
-                                            "fecha": dt.date(2026, 3, 1),
-                                            "avance": 40,
-                                            "descripcion": "",
-                                            "evidencia": None,
-                                        }
-                                    ],
-                                }
+                                ActividadFactory(
+                                    nombre=texto,
+                                    meta=texto,
+                                    indicador__nombre=texto,
+                                    area_responsable=area,
+                                    cortes=[(dt.date(2026, 3, 1), 40)],
+                                )
                             ],
                         },
                     )
@@ -223,3 +211,45 @@ def plan_con_texto(transparencia):
         )
 
     return _plan
+
+
+@pytest.fixture
+def evidencia(db):
+    """A real (tiny) PDF as a Wagtail document."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from tests.factories import pdf_bytes
+
+    return Document.objects.create(
+        title="Acta de la sesión", file=ContentFile(pdf_bytes(), name="acta.pdf")
+    )
+
+
+@pytest.fixture
+def plan_grande(transparencia, obras, evidencia):
+    """A plan of 5 componentes of 10 actividades, each with its área, indicator and two
+    seguimientos, the latest with evidence."""
+    d = dt.date
+    componentes = []
+    for c in range(5):
+        filas = [
+            actividad(
+                f"Actividad {c}.{a}",
+                obras,
+                d(2026, 1, 1),
+                d(2026, 12, 31),
+                [(d(2026, 4, 30), 30), (d(2026, 8, 31), 60)],
+            )
+            for a in range(10)
+        ]
+        Seguimiento.objects.filter(actividad__in=filas, avance=60).update(evidencia=evidencia)
+        componentes.append(
+            ("componente", {"nombre": f"Componente {c}", "descripcion": "", "actividades": filas})
+        )
+    return publicar(
+        transparencia,
+        PlanAnticorrupcionPage(
+            title="Plan grande", slug="plan-grande", vigencia=2026, componentes=componentes
+        ),
+    )

@@ -3,9 +3,9 @@ import datetime as dt
 import io
 
 import pytest
-from wagtail.blocks.struct_block import StructBlockValidationError
+from django.core.exceptions import ValidationError
 
-from cms.blocks import ActividadBlock
+from atencion.models import Actividad
 from cms.cronograma import cronograma, leer_plan
 from tests import pdfs
 from tests.factories import TEXTOS_HOSTILES, imagen_en_disco
@@ -43,22 +43,17 @@ def test_cronograma_bars_follow_the_dates(plan):
 
 
 def test_actividad_ending_before_it_starts_is_refused(obras):
-    bloque = ActividadBlock()
-    valor = bloque.to_python(
-        {
-            "actividad": "X",
-            "meta": "M",
-            "indicador": "I",
-            "responsable": obras.pk,
-            "inicio": "2026-05-01",
-            "fin": "2026-04-01",
-            "seguimiento": [],
-        }
+    actividad = Actividad(
+        nombre="X",
+        meta="M",
+        area_responsable=obras,
+        inicio=dt.date(2026, 5, 1),
+        fin=dt.date(2026, 4, 1),
     )
-    with pytest.raises(StructBlockValidationError) as error:
-        bloque.clean(valor)
-    assert list(error.value.block_errors) == ["fin"]
-    assert "anterior a la de inicio" in str(error.value.block_errors["fin"])
+    with pytest.raises(ValidationError) as error:
+        actividad.full_clean()
+    assert list(error.value.message_dict) == ["fin"]
+    assert "anterior a la de inicio" in error.value.message_dict["fin"][0]
 
 
 def test_plan_page_renders_progress_cronograma_and_tables(client, plan):
