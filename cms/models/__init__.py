@@ -1,4 +1,5 @@
 from .ajustes import AjustesPortal
+from .calidad import CalidadServicioPage
 from .home import HomePage
 from .plan import PlanAnticorrupcionPage
 from .tramites import FormatoTramite, RequisitoTramite, TramiteIndexPage, TramitePage
@@ -6,6 +7,7 @@ from .transparencia import EstadisticasPage, TransparenciaPage
 
 __all__ = [
     "AjustesPortal",
+    "CalidadServicioPage",
     "EstadisticasPage",
     "FormatoTramite",
     "HomePage",

@@ -22,7 +22,12 @@ class TransparenciaPage(Page):
     api_fields = [APIField("intro"), APIField("cuerpo")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.PlanAnticorrupcionPage", "cms.EstadisticasPage", "cms.TransparenciaPage"]
+    subpage_types = [
+        "cms.PlanAnticorrupcionPage",
+        "cms.EstadisticasPage",
+        "cms.CalidadServicioPage",
+        "cms.TransparenciaPage",
+    ]
 
     class Meta:
         verbose_name = _("página de transparencia")

@@ -1,0 +1,140 @@
+"""The published quality results as open data (tables, API dicts) and their public reports."""
+
+from django.http import FileResponse, Http404
+from django.utils.text import slugify
+
+
+def _accion(a) -> dict:
+    return {
+        "actividad": a.nombre,
+        "responsable": a.responsable_nombre,
+        "inicio": a.inicio.isoformat(),
+        "fin": a.fin.isoformat(),
+        "avance_porcentaje": a.avance,
+        "estado": str(a.estado_texto),
+        "indicador": a.indicador_nombre,
+        "antes": _numero(a.antes),
+        "despues": _numero(a.despues),
+        "meta": _numero(a.meta_indicador),
+        "meta_alcanzada": a.meta_alcanzada,
+    }
+
+
+def _numero(valor):
+    return None if valor is None else float(valor)
+
+
+def como_dict(ficha) -> dict:
+    e = ficha.evaluacion
+    return {
+        "id": e.pk,
+        "servicio": e.nombre,
+        "area": e.area.nombre,
+        "periodo_desde": e.periodo_desde.isoformat(),
+        "periodo_hasta": e.periodo_hasta.isoformat(),
+        "modelo": e.modelo.nombre,
+        "estado": e.get_estado_display(),
+        "aprobada_en": e.aprobada_en.date().isoformat() if e.aprobada_en else None,
+        "componentes": [
+            {"numero": c.numero, "componente": c.nombre, "porcentaje": c.porcentaje}
+            for c in ficha.componentes
+        ],
+        "oportunidades": [
+            {
+                "oportunidad": o.descripcion,
+                "causa": o.causa,
+                "prioridad": o.prioridad,
+                "componente": o.componente,
+                "acciones": [_accion(a) for a in o.acciones],
+            }
+            for o in ficha.oportunidades
+        ],
+        "conclusiones": e.conclusiones,
+        "lecciones_aprendidas": e.lecciones_aprendidas,
+    }
+
+
+def tabla_de(tabla: str, fichas) -> dict:
+    """One open-data table ({"columnas", "filas"}) of the published evaluations."""
+    filas = []
+    if tabla == "evaluaciones":
+        columnas = [
+            "id",
+            "servicio",
+            "area",
+            "periodo_desde",
+            "periodo_hasta",
+            "modelo",
+            "estado",
+            "aprobada_en",
+        ]
+        filas = [[como_dict(f)[c] for c in columnas] for f in fichas]
+    elif tabla == "componentes":
+        columnas = ["evaluacion_id", "servicio", "numero", "componente", "porcentaje"]
+        for f in fichas:
+            for c in f.componentes:
+                filas.append(
+                    [f.evaluacion.pk, f.evaluacion.nombre, c.numero, c.nombre, c.porcentaje]
+                )
+    elif tabla == "oportunidades":
+        columnas = ["evaluacion_id", "servicio", "componente", "oportunidad", "causa", "prioridad"]
+        for f in fichas:
+            for o in f.oportunidades:
+                filas.append(
+                    [
+                        f.evaluacion.pk,
+                        f.evaluacion.nombre,
+                        o.componente,
+                        o.descripcion,
+                        o.causa,
+                        o.prioridad,
+                    ]
+                )
+    else:
+        columnas = [
+            "evaluacion_id",
+            "servicio",
+            "oportunidad",
+            "actividad",
+            "responsable",
+            "inicio",
+            "fin",
+            "avance_porcentaje",
+            "estado",
+            "indicador",
+            "antes",
+            "despues",
+            "meta",
+            "meta_alcanzada",
+        ]
+        for f in fichas:
+            for o in f.oportunidades:
+                for a in o.acciones:
+                    datos = _accion(a)
+                    filas.append(
+                        [f.evaluacion.pk, f.evaluacion.nombre, o.descripcion]
+                        + [datos[c] for c in columnas[3:]]
+                    )
+    return {"columnas": columnas, "filas": filas}
+
+
+def informe_publico(evaluacion, cual: str):
+    """The approved (frozen) informe de evaluación, or the informe de mejora as of today."""
+    nombre = slugify(evaluacion.nombre)[:60]
+    if cual == "evaluacion":
+        if not evaluacion.informe:
+            raise Http404
+        return FileResponse(
+            evaluacion.informe.open("rb"),
+            as_attachment=True,
+            filename=f"informe-de-evaluacion-{nombre}.pdf",
+            content_type="application/pdf",
+        )
+    from atencion.calidad.informe_mejora import informe_pdf
+
+    return FileResponse(
+        iter([informe_pdf(evaluacion)]),
+        as_attachment=True,
+        filename=f"informe-de-mejora-{nombre}.pdf",
+        content_type="application/pdf",
+    )
