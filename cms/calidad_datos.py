@@ -1,27 +1,41 @@
 """The published quality results as open data (tables, API dicts) and their public reports."""
 
+import io
+
 from django.http import FileResponse, Http404
 from django.utils.text import slugify
+
+CAMPOS_ACCION = (
+    "actividad",
+    "responsable",
+    "inicio",
+    "fin",
+    "avance_porcentaje",
+    "estado",
+    "indicador",
+    "unidad",
+    "antes",
+    "despues",
+    "meta",
+    "meta_alcanzada",
+)
 
 
 def _accion(a) -> dict:
     return {
         "actividad": a.nombre,
-        "responsable": a.responsable_nombre,
+        "responsable": a.responsable,
         "inicio": a.inicio.isoformat(),
         "fin": a.fin.isoformat(),
         "avance_porcentaje": a.avance,
-        "estado": str(a.estado_texto),
-        "indicador": a.indicador_nombre,
-        "antes": _numero(a.antes),
-        "despues": _numero(a.despues),
-        "meta": _numero(a.meta_indicador),
+        "estado": a.estado_texto,
+        "indicador": a.indicador,
+        "unidad": a.unidad,
+        "antes": a.antes,
+        "despues": a.despues,
+        "meta": a.meta,
         "meta_alcanzada": a.meta_alcanzada,
     }
-
-
-def _numero(valor):
-    return None if valor is None else float(valor)
 
 
 def como_dict(ficha) -> dict:
@@ -35,6 +49,7 @@ def como_dict(ficha) -> dict:
         "modelo": e.modelo.nombre,
         "estado": e.get_estado_display(),
         "aprobada_en": e.aprobada_en.date().isoformat() if e.aprobada_en else None,
+        "avance_mejora_porcentaje": ficha.avance,
         "componentes": [
             {"numero": c.numero, "componente": c.nombre, "porcentaje": c.porcentaje}
             for c in ficha.componentes
@@ -67,6 +82,7 @@ def tabla_de(tabla: str, fichas) -> dict:
             "modelo",
             "estado",
             "aprobada_en",
+            "avance_mejora_porcentaje",
         ]
         filas = [[como_dict(f)[c] for c in columnas] for f in fichas]
     elif tabla == "componentes":
@@ -91,29 +107,14 @@ def tabla_de(tabla: str, fichas) -> dict:
                     ]
                 )
     else:
-        columnas = [
-            "evaluacion_id",
-            "servicio",
-            "oportunidad",
-            "actividad",
-            "responsable",
-            "inicio",
-            "fin",
-            "avance_porcentaje",
-            "estado",
-            "indicador",
-            "antes",
-            "despues",
-            "meta",
-            "meta_alcanzada",
-        ]
+        columnas = ["evaluacion_id", "servicio", "oportunidad", *CAMPOS_ACCION]
         for f in fichas:
             for o in f.oportunidades:
                 for a in o.acciones:
                     datos = _accion(a)
                     filas.append(
                         [f.evaluacion.pk, f.evaluacion.nombre, o.descripcion]
-                        + [datos[c] for c in columnas[3:]]
+                        + [datos[c] for c in CAMPOS_ACCION]
                     )
     return {"columnas": columnas, "filas": filas}
 
@@ -130,10 +131,11 @@ def informe_publico(evaluacion, cual: str):
             filename=f"informe-de-evaluacion-{nombre}.pdf",
             content_type="application/pdf",
         )
-    from atencion.calidad.informe_mejora import informe_pdf
+    from atencion.calidad import selectors_mejora
+    from atencion.calidad.informe_mejora import pdf_informe
 
     return FileResponse(
-        iter([informe_pdf(evaluacion)]),
+        io.BytesIO(pdf_informe(selectors_mejora.informe(evaluacion))),
         as_attachment=True,
         filename=f"informe-de-mejora-{nombre}.pdf",
         content_type="application/pdf",

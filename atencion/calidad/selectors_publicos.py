@@ -3,14 +3,17 @@
 Only evaluations whose informe was approved (APROBADA or CERRADA) and that a published portal
 page chose; of them: the servicio, área, period, the score per componente, the oportunidades
 with their causes, the acciones de mejora with progress and measured indicators, conclusions
-and lecciones aprendidas. Never the evidence files, the notes of each criterion or the
-members of the team."""
+and lecciones aprendidas, as plain data. Never the evidence files, the notes of each
+criterion, the seguimientos' evidence or the members of the team."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from ..models import Actividad, Calificacion, Evaluacion, OportunidadMejora
+from ..models import Evaluacion
+from . import selectors, selectors_mejora
+from .informe_mejora import responsable
 
 PUBLICABLES = (Evaluacion.Estado.APROBADA, Evaluacion.Estado.CERRADA)
 
@@ -28,11 +31,25 @@ class ComponentePublico:
     numero: int
     nombre: str
     criterios: int
-    puntaje_medio: float | None  # 0 to 4
+    media: float | None  # 0 to 4
+    porcentaje: float | None
 
-    @property
-    def porcentaje(self) -> int | None:
-        return None if self.puntaje_medio is None else round(25 * self.puntaje_medio)
+
+@dataclass(frozen=True)
+class AccionPublica:
+    nombre: str
+    responsable: str
+    inicio: dt.date
+    fin: dt.date
+    avance: int
+    estado: str
+    estado_texto: str
+    indicador: str
+    unidad: str
+    antes: str
+    despues: str
+    meta: str
+    meta_alcanzada: bool | None
 
 
 @dataclass
@@ -41,7 +58,7 @@ class OportunidadPublica:
     causa: str
     prioridad: str
     componente: str
-    acciones: list = field(default_factory=list)
+    acciones: list[AccionPublica] = field(default_factory=list)
 
 
 @dataclass
@@ -49,56 +66,55 @@ class EvaluacionPublica:
     evaluacion: Evaluacion
     componentes: list[ComponentePublico]
     oportunidades: list[OportunidadPublica]
+    avance: int
 
     @property
-    def acciones(self) -> list:
+    def acciones(self) -> list[AccionPublica]:
         return [a for o in self.oportunidades for a in o.acciones]
 
 
-def _componentes(evaluacion: Evaluacion) -> list[ComponentePublico]:
-    medias = {
-        fila["criterio__componente"]: fila
-        for fila in Calificacion.objects.filter(evaluacion=evaluacion)
-        .values("criterio__componente")
-        .annotate(media=Avg("puntaje"), n=Count("pk"))
-    }
-    return [
-        ComponentePublico(
-            c.numero,
-            c.nombre,
-            c.criterios.count(),
-            round(medias[c.pk]["media"], 2) if c.pk in medias else None,
-        )
-        for c in evaluacion.modelo.componentes.order_by("numero")
-    ]
+def _accion(accion: selectors_mejora.Accion) -> AccionPublica:
+    actividad, medicion = accion.actividad, accion.medicion
+    textos = medicion.textos if medicion else {"antes": "—", "despues": "—", "meta": "—"}
+    indicador = actividad.indicador
+    return AccionPublica(
+        nombre=actividad.nombre,
+        responsable=responsable(accion),
+        inicio=actividad.inicio,
+        fin=actividad.fin,
+        avance=accion.avance,
+        estado=accion.estado,
+        estado_texto=accion.estado_texto,
+        indicador=indicador.nombre if indicador else "",
+        unidad=indicador.unidad if indicador else "",
+        antes=textos["antes"],
+        despues=textos["despues"],
+        meta=textos["meta"],
+        meta_alcanzada=medicion.meta_alcanzada if medicion else None,
+    )
 
 
 def ficha_publica(evaluacion: Evaluacion) -> EvaluacionPublica:
     if evaluacion.estado not in PUBLICABLES:
         raise ValueError("evaluación no aprobada")
-    from .selectors_mejora import ficha_accion
-
-    oportunidades = (
-        OportunidadMejora.objects.filter(evaluacion=evaluacion)
-        .select_related("componente")
-        .prefetch_related(
-            Prefetch(
-                "acciones",
-                queryset=Actividad.objects.select_related("indicador", "area_responsable"),
-            )
-        )
-    )
+    mejora = selectors_mejora.informe(evaluacion)
     return EvaluacionPublica(
         evaluacion,
-        _componentes(evaluacion),
+        [
+            ComponentePublico(
+                c.componente.numero, c.componente.nombre, c.total, c.media, c.porcentaje
+            )
+            for c in selectors.resumen(evaluacion)
+        ],
         [
             OportunidadPublica(
                 o.descripcion,
                 o.causa,
                 o.get_prioridad_display(),
                 o.componente.nombre if o.componente else "",
-                [ficha_accion(a) for a in o.acciones.all()],
+                [_accion(a) for a in acciones],
             )
-            for o in oportunidades
+            for o, acciones in mejora.oportunidades
         ],
+        mejora.avance,
     )

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('atencion', '0003_calidad'),
-        ('cms', '0006_etiquetas'),
+        ('cms', '0007_plan_actividades'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
