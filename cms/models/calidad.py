@@ -85,7 +85,7 @@ class CalidadServicioPage(RoutablePageMixin, Page):
             return exportar.tabla_json(nombre, datos, {})
         return exportar.tabla_xlsx(nombre, datos)
 
-    @path("informe/<int:pk>/<slug:cual>.pdf", name="informe")
+    @path("informe/<int:pk>/<slug:cual>/", name="informe")
     def informe(self, request, pk, cual):
         from cms.calidad_datos import informe_publico
 
