@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
+from wagtail.models import Page
 
 from documentos.models import Area, Tema
 
@@ -26,6 +27,7 @@ from .models import (
     Indicador,
     ModeloCalidad,
     OportunidadMejora,
+    Servicio,
 )
 
 C = Indicador.Calculo
@@ -98,9 +100,11 @@ def _evaluaciones_propias(admin, hoy: dt.date) -> list[Evaluacion]:
         area = Area.objects.filter(siglas=siglas).first()
         if area is None:
             continue
+        tramite = Page.objects.filter(title=nombre).first()  # the catalog's, if there is one
         evaluacion = Evaluacion.objects.create(
             nombre=nombre,
             modelo=modelo,
+            tramite=tramite,
             area=area,
             tema=Tema.objects.filter(nombre=tema).first(),
             periodo_desde=hoy - dt.timedelta(days=540),
@@ -111,6 +115,8 @@ def _evaluaciones_propias(admin, hoy: dt.date) -> list[Evaluacion]:
             aprobada_por=admin,
             aprobada_en=timezone.now(),
         )
+        if tramite is not None:
+            evaluacion.servicios.set(Servicio.objects.filter(tramite=tramite))
         OportunidadMejora.objects.create(
             evaluacion=evaluacion,
             componente=modelo.componentes.first(),
