@@ -105,14 +105,14 @@ def _foto(texto: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("foto-sala-de-espera.png", salida.getvalue())
 
 
-def _priorizar(titulo: str, modelo, gerente, motivo: str) -> Evaluacion | None:
-    """The trámite's evaluation, prioritised by the máxima autoridad for the last DIAS days
-    (None when the trámite is not in the catalog or was already evaluated)."""
+def _priorizar(titulo: str, modelo, gerente, motivo: str, hace: int = 1) -> Evaluacion | None:
+    """The trámite's evaluation, prioritised by the máxima autoridad for DIAS days ending
+    `hace` days ago (None when the trámite is not in the catalog or was already evaluated)."""
     pagina = Page.objects.live().filter(title=titulo).first()
     tramite = pagina and catalogo.tramite(pagina.pk)
     if tramite is None or Evaluacion.objects.filter(tramite_id=pagina.pk).exists():
         return None
-    hasta = timezone.localdate() - dt.timedelta(days=1)
+    hasta = timezone.localdate() - dt.timedelta(days=hace)
     desde = hasta - dt.timedelta(days=DIAS - 1)
     return priorizar(tramite, modelo, desde, hasta, motivo, gerente)
 
@@ -147,6 +147,8 @@ def cargar(clave: str) -> int:
         modelo,
         gerente,
         "El servicio con más turnos y más quejas por espera del periodo.",
+        # Evaluated a while ago, so its acciones de mejora have run for three months.
+        hace=DIAS + 1,
     )
     if ev is not None:
         services.designar_equipo(

@@ -4,6 +4,7 @@ from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .calidad.estados import ESTADOS, estado_de
 from .models import Actividad, Seguimiento
 
 
@@ -18,26 +19,18 @@ def con_avance(queryset=None):
     return queryset.annotate(avance_actual=Coalesce(Subquery(ultimo), Value(0)))
 
 
-def _regla():
-    from cms.cronograma import estado_de  # the rule moves down to atencion.calidad later
-
-    return estado_de
-
-
 def estado(actividad, hoy=None) -> str:
-    """The plan's rule (cms.cronograma.estado_de) for an activity from con_avance()."""
+    """The activity rule (calidad.estados.estado_de) for an activity from con_avance()."""
     hoy = hoy or timezone.localdate()
-    return _regla()(actividad.inicio, actividad.fin, actividad.avance_actual, hoy)
+    return estado_de(actividad.inicio, actividad.fin, actividad.avance_actual, hoy)
 
 
 def estados():
-    from cms.cronograma import ESTADOS
-
     return list(ESTADOS.items())
 
 
 def en_estado(queryset, valor: str, hoy=None):
     """The activities of `queryset` whose estado is `valor` today."""
-    hoy, regla = hoy or timezone.localdate(), _regla()
+    hoy = hoy or timezone.localdate()
     filas = con_avance(queryset.order_by()).values_list("pk", "inicio", "fin", "avance_actual")
-    return queryset.filter(pk__in=[pk for pk, i, f, a in filas if regla(i, f, a, hoy) == valor])
+    return queryset.filter(pk__in=[pk for pk, i, f, a in filas if estado_de(i, f, a, hoy) == valor])

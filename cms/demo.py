@@ -94,3 +94,37 @@ def versiones_publicas(aprobadas: int = 12, por_revisar: int = 4) -> tuple[int, 
             flujo.publicar(escrito, True, usuario=transparencia)
         hechas[n >= aprobadas] += 1
     return hechas[0], hechas[1]
+
+
+def calidad_en_portal() -> int:
+    """Publish the approved demo evaluations on a Calidad del servicio page and list their
+    acciones de mejora as activities of the plan's atención al ciudadano componente (the same
+    rows, no copy). Idempotent; returns how many evaluations the page shows."""
+    from atencion.calidad.selectors_publicos import evaluaciones_publicas
+    from atencion.models import Actividad
+
+    from .demo_contenido import _hijo
+    from .models import CalidadServicioPage, PlanAnticorrupcionPage, TransparenciaPage
+    from .services_plan import agregar_actividad
+
+    transparencia = TransparenciaPage.objects.filter(slug="transparencia").first()
+    aprobadas = list(evaluaciones_publicas())
+    if transparencia is None or not aprobadas:
+        return 0
+    pagina = _hijo(
+        transparencia,
+        CalidadServicioPage,
+        "calidad-del-servicio",
+        title="Calidad del servicio: evaluaciones y plan de mejora",
+        search_description="Resultados de las evaluaciones de servicios y avance de sus acciones.",
+        intro="<p>Cómo evaluamos nuestros trámites con la ciudadanía, qué encontramos y qué "
+        "estamos mejorando, con indicadores medidos antes y después.</p>",
+    )
+    if set(pagina.evaluaciones.values_list("pk", flat=True)) != {e.pk for e in aprobadas}:
+        pagina.evaluaciones.set(aprobadas)
+        pagina.save_revision().publish()
+    plan = PlanAnticorrupcionPage.objects.filter(slug="plan").first()
+    if plan is not None:
+        for accion in Actividad.objects.filter(oportunidad__evaluacion__in=aprobadas):
+            agregar_actividad(plan, accion)
+    return len(aprobadas)

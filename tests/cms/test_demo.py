@@ -33,6 +33,22 @@ def test_folio_demo_creates_admin_and_is_idempotent(var_dir, capsys):
     assert "Diagnóstico de demostración" not in second
     assert "Evaluaciones de servicios de demostración: 2" in first
     assert "Evaluaciones de servicios de demostración" not in second
+    # The approved evaluation is on the portal and its acciones are activities of the plan.
+    assert "Página «Calidad del servicio» con 1 evaluaciones aprobadas" in first
+    from atencion.models import Actividad
+    from cms.models import CalidadServicioPage, PlanAnticorrupcionPage
+
+    pagina = CalidadServicioPage.objects.live().get()
+    assert [f.evaluacion.estado for f in pagina.fichas()] == ["aprobada"]
+    acciones = set(Actividad.objects.filter(oportunidad__isnull=False).values_list("pk", flat=True))
+    bloque = next(
+        b.value
+        for b in PlanAnticorrupcionPage.objects.get().componentes
+        if b.value["nombre"] == "Mecanismos para mejorar la atención al ciudadano"
+    )
+    listadas = [a.pk for a in bloque["actividades"]]
+    assert acciones and acciones <= set(listadas)
+    assert len(listadas) == len(set(listadas))  # the second run added none again
 
 
 def test_folio_demo_refuses_outside_development(settings, var_dir):

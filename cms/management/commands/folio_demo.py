@@ -72,6 +72,11 @@ class Command(BaseCommand):
                 f"Acciones de mejora de demostración: {acciones} (Calidad del servicio → "
                 f"Planes e informes de mejora)."
             )
+        if publicadas := demo.calidad_en_portal():
+            self.stdout.write(
+                f"Página «Calidad del servicio» con {publicadas} evaluaciones aprobadas; sus "
+                f"acciones de mejora son actividades del plan anticorrupción."
+            )
         self.stdout.write(self.style.SUCCESS("Datos de demostración listos."))
         self.stdout.write(
             f"Administrador de demostración: usuario «{admin.username}», "
