@@ -108,7 +108,7 @@ def test_every_page_type_declares_api_fields():
     from wagtail.models import Page
 
     tipos = [m for m in apps.get_app_config("cms").get_models() if issubclass(m, Page)]
-    assert len(tipos) == 6
+    assert len(tipos) == 7
     for modelo in tipos:
         assert modelo.api_fields, modelo.__name__
 
