@@ -57,7 +57,7 @@ class AlertasPanel(Component):
 
     def get_context_data(self, parent_context):
         usuario = parent_context["request"].user
-        todas = sel.ve_todas(usuario)
+        todas = sel.ve_todas_las_evaluaciones(usuario)
         alertas = sel.alertas() if todas else sel.alertas_para(usuario)
         return {
             "alertas": alertas[:MAXIMO_EN_PANEL],

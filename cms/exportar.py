@@ -62,13 +62,13 @@ def plan_csv(page, plan) -> HttpResponse:
 
 
 def plan_pdf(page, plan) -> HttpResponse:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import landscape, letter
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate, Spacer
 
     from formatos.pdf import parrafo
+    from formatos.pdf import tabla as tabla_pdf
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -125,9 +125,9 @@ def plan_pdf(page, plan) -> HttpResponse:
                     str(act.estado_texto),
                 ]
             )
-        tabla = Table(
+        tabla = tabla_pdf(
             datos,
-            colWidths=[
+            [
                 1.1 * cm,
                 5.2 * cm,
                 5 * cm,
@@ -138,18 +138,6 @@ def plan_pdf(page, plan) -> HttpResponse:
                 1.4 * cm,
                 1.9 * cm,
             ],
-            repeatRows=1,
-        )
-        tabla.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#0b4f6c")),
-                    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-                    ("FONTSIZE", (0, 0), (-1, -1), 8),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9aa5ad")),
-                ]
-            )
         )
         historia += [tabla, Spacer(1, 0.3 * cm)]
     doc.build(historia)

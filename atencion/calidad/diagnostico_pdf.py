@@ -14,14 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
-from formatos.pdf import parrafo
+from formatos.pdf import AZUL, parrafo, tabla
 
 from .selectors_diagnostico import UMBRAL_CLIMA, UMBRAL_EN_PLAZO_PCT, Diagnostico
 
-AZUL = colors.HexColor("#0b4f6c")
-GRIS = colors.HexColor("#9aa5ad")
 ANCHO = landscape(letter)[0] - 3 * cm
 
 
@@ -34,19 +32,10 @@ def _fecha(dia) -> str:
 
 
 def _tabla(datos, anchos, *, total=False, numeros=False) -> Table:
-    tabla = Table(datos, colWidths=anchos, repeatRows=1)
-    estilo = [
-        ("BACKGROUND", (0, 0), (-1, 0), AZUL),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.25, GRIS),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT") if numeros else ("ALIGN", (0, 0), (0, 0), "LEFT"),
-    ]
+    estilo = [("ALIGN", (1, 1), (-1, -1), "RIGHT")] if numeros else []
     if total:
         estilo.append(("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"))
-    tabla.setStyle(TableStyle(estilo))
-    return tabla
+    return tabla(datos, anchos, estilo=estilo)
 
 
 def _barras(titulo: str, etiquetas, valores, maximo: float, umbral: float, decimales=1) -> Drawing:

@@ -16,14 +16,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
-from formatos.pdf import parrafo, parrafo_marcado
+from formatos.pdf import AZUL, parrafo, parrafo_marcado, tabla
 
 from .selectors_mejora import Accion, InformeMejora, Medicion, cifra
 
-AZUL = colors.HexColor("#0b4f6c")
-GRIS = colors.HexColor("#9aa5ad")
 ANTES, DESPUES = colors.HexColor("#8795a1"), colors.HexColor("#0b4f6c")
 META = colors.HexColor("#b7791f")
 
@@ -164,21 +162,9 @@ class _Estilos:
 
 
 def _tabla(filas, anchos, cabecera=True) -> Table:
-    tabla = Table(filas, colWidths=anchos, repeatRows=1 if cabecera else 0)
-    estilo = [
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.25, GRIS),
-    ]
-    if cabecera:
-        estilo += [
-            ("BACKGROUND", (0, 0), (-1, 0), AZUL),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ]
-    else:
-        estilo.append(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef0f2")))
-    tabla.setStyle(TableStyle(estilo))
-    return tabla
+    # Without a header the first column holds the labels.
+    etiquetas = () if cabecera else [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef0f2"))]
+    return tabla(filas, anchos, cabecera=cabecera, estilo=etiquetas)
 
 
 def _ficha(accion: Accion, e: _Estilos) -> list:

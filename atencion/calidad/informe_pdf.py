@@ -16,12 +16,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from formatos.pdf import parrafo, parrafo_marcado
+from formatos.pdf import AZUL, parrafo, parrafo_marcado, tabla
 
 from .selectors import MAXIMO, Informe, nombre
 
-AZUL = colors.HexColor("#0b4f6c")
-GRIS = colors.HexColor("#9aa5ad")
 ANCHO = LETTER[0] - 4 * cm
 
 
@@ -42,19 +40,7 @@ def _estilos():
 
 
 def _tabla(filas, anchos, cabecera=True) -> Table:
-    tabla = Table(filas, colWidths=anchos, repeatRows=1 if cabecera else 0)
-    estilo = [
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.25, GRIS),
-    ]
-    if cabecera:
-        estilo += [
-            ("BACKGROUND", (0, 0), (-1, 0), AZUL),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ]
-    tabla.setStyle(TableStyle(estilo))
-    return tabla
+    return tabla(filas, anchos, cabecera=cabecera, tamano=8.5)
 
 
 def _recortar(texto: str, largo: int) -> str:

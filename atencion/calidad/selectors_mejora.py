@@ -15,12 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms import roles
-
 from ..models import Actividad, Evaluacion, Indicador, Seguimiento
 from . import indicadores
 from .estados import CONCLUIDA, EN_CURSO, ESTADOS, VENCIDA, estado_de
 from .indicadores import Ambito
+from .permisos import ve_todas_las_evaluaciones
 
 POR_MES = 30  # days: counts are shown per this many days
 CONTADORES = {Indicador.Calculo.QUEJAS}
@@ -269,19 +268,11 @@ def de_usuario(consulta, usuario):
     ).distinct()
 
 
-def ve_todas(usuario) -> bool:
-    """The Contraloría, the máxima autoridad and the unidad de modernización see every one."""
-    if not usuario.is_authenticated or not usuario.is_active:
-        return False
-    nombres = (roles.CONTRALORIA, roles.MAXIMA_AUTORIDAD, roles.MODERNIZACION)
-    return usuario.is_superuser or usuario.groups.filter(name__in=nombres).exists()
-
-
 def visibles(usuario):
     """The actions a user may open: every one for the overseers; otherwise those they are
     responsable for, and those of the evaluations of their team or of their área."""
     consulta = acciones_de_mejora()
-    if ve_todas(usuario):
+    if ve_todas_las_evaluaciones(usuario):
         return consulta
     if not usuario.is_authenticated or not usuario.is_active:
         return consulta.none()
@@ -294,12 +285,12 @@ def visibles(usuario):
     ).distinct()
 
 
-def evaluaciones_visibles(usuario):
+def planes_visibles(usuario):
     """Approved or closed evaluations (those with a plan de mejora) the user may open."""
     consulta = Evaluacion.objects.filter(
         estado__in=(Evaluacion.Estado.APROBADA, Evaluacion.Estado.CERRADA)
     ).select_related("area")
-    if ve_todas(usuario):
+    if ve_todas_las_evaluaciones(usuario):
         return consulta
     if not usuario.is_authenticated or not usuario.is_active:
         return consulta.none()

@@ -30,7 +30,7 @@ def puede_ver_mejoras(usuario) -> bool:
     return (
         permisos.puede_ver_calidad(usuario)
         or sel.visibles(usuario).exists()
-        or sel.evaluaciones_visibles(usuario).exists()
+        or sel.planes_visibles(usuario).exists()
     )
 
 
@@ -56,7 +56,7 @@ class AccionesView(VistaStaff):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         usuario = self.request.user
-        ve_todas = sel.ve_todas(usuario)
+        ve_todas = sel.ve_todas_las_evaluaciones(usuario)
         vista = "todas" if ve_todas and self.request.GET.get("ver") != "mias" else "mias"
         consulta = sel.acciones_de_mejora()
         consulta = consulta if vista == "todas" else sel.de_usuario(consulta, usuario)
@@ -144,7 +144,7 @@ class PlanesView(VistaStaff):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["planes"] = [
-            sel.informe(e) for e in sel.evaluaciones_visibles(self.request.user).order_by("-pk")
+            sel.informe(e) for e in sel.planes_visibles(self.request.user).order_by("-pk")
         ]
         return context
 
@@ -156,9 +156,7 @@ class PlanView(VistaStaff):
     header_icon = "clipboard-list"
 
     def dispatch(self, request, *args, **kwargs):
-        self.evaluacion = get_object_or_404(
-            sel.evaluaciones_visibles(request.user), pk=kwargs["pk"]
-        )
+        self.evaluacion = get_object_or_404(sel.planes_visibles(request.user), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -220,7 +218,7 @@ def _filas_informe(informe) -> list[tuple]:
 
 
 def informe_pdf(request, pk):
-    evaluacion = sel.evaluaciones_visibles(request.user).filter(pk=pk).first()
+    evaluacion = sel.planes_visibles(request.user).filter(pk=pk).first()
     if evaluacion is None:
         raise Http404
     contenido = pdf_informe(sel.informe(evaluacion))

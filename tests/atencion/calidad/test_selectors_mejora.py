@@ -112,8 +112,8 @@ def test_overdue_action_alerts_its_responsables_and_the_overseers(
     assert sel.alertas_para(responsable_mejora, hoy=dt.date(2026, 9, 15)) == []
     assert sel.alertas_para(UsuarioFactory(username="ajena"), hoy=DESPUES_DEL_FIN) == []
     assert [a.accion.actividad for a in sel.alertas(hoy=DESPUES_DEL_FIN)] == [vencida]
-    assert sel.ve_todas(contralor) and sel.ve_todas(modernizacion)
-    assert not sel.ve_todas(responsable_mejora)
+    assert sel.ve_todas_las_evaluaciones(contralor) and sel.ve_todas_las_evaluaciones(modernizacion)
+    assert not sel.ve_todas_las_evaluaciones(responsable_mejora)
 
 
 def test_indicator_off_target_after_the_end_and_worse_than_the_baseline(
