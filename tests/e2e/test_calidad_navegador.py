@@ -53,6 +53,8 @@ def test_diagnostico_y_priorizacion_en_el_navegador(
     captura(pagina, "e2e-diagnostico")
 
     pagina.get_by_role("link", name="Registrar revisión de infraestructura").click()
+    # .all() does not wait: let the whole form arrive before checking every group.
+    expect(pagina.get_by_role("group", name=re.compile("Protección civil"))).to_be_visible()
     for grupo in pagina.locator("fieldset").all():
         grupo.get_by_label("Adecuado", exact=True).check()
     pagina.get_by_role("group", name="Asientos y sala de espera").get_by_label("Inadecuado").check()
