@@ -84,7 +84,7 @@ def tabla_de(tabla: str, fichas) -> dict:
             "aprobada_en",
             "avance_mejora_porcentaje",
         ]
-        filas = [[como_dict(f)[c] for c in columnas] for f in fichas]
+        filas = [[datos[c] for c in columnas] for datos in map(como_dict, fichas)]
     elif tabla == "componentes":
         columnas = ["evaluacion_id", "servicio", "numero", "componente", "porcentaje"]
         for f in fichas:
