@@ -240,7 +240,10 @@ def main() -> None:
         print(f"estático (línea base): p50 {estatico:.1f} ms")
     finally:
         servidor.terminate()
-        servidor.wait(timeout=10)
+        try:
+            servidor.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            servidor.kill()
 
 
 if __name__ == "__main__":
