@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, bandeja, escrito, firmar, revision, staff, versiones
+from .views import acuse, avance, bandeja, escrito, firmar, revision, staff, versiones
 
 app_name = "documentos_admin"
 
@@ -34,6 +34,9 @@ urlpatterns = [
         "escritos/<int:pk>/archivos/<int:archivo_id>/paginas/<int:pagina>.png",
         escrito.PaginaArchivoView.as_view(),
         name="archivo_pagina",
+    ),
+    path(
+        "escritos/<int:pk>/ocr/avance.json", avance.AvanceOCRView.as_view(), name="ocr_avance"
     ),
     path(
         "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
