@@ -46,9 +46,8 @@ class AvanceOCRView(Prohibido403, View):
                     ),
                 }
             )
-        respuesta = JsonResponse(
+        # Never cached: the admin marks every response no-store.
+        return JsonResponse(
             {"activo": any(f["activo"] for f in filas), "archivos": filas},
             json_dumps_params={"ensure_ascii": False},
         )
-        respuesta["Cache-Control"] = "private, no-store"
-        return respuesta

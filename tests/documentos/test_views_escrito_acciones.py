@@ -1,6 +1,7 @@
 """The escrito page's actions from the outside: the next step first, the turnar form, the
 confirmation of Concluir, live OCR progress and who signs each bitácora entry."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -86,7 +87,7 @@ def test_the_turnar_form_tags_people_with_their_area_and_uses_a_date_picker(
     html = como(oficialia).get(_url(recibir())).content.decode()
     assert f'value="{operativo_obras.pk}" data-areas="{obras.pk}"' in html
     hoy = timezone.localdate().isoformat()
-    assert f'type="date" name="turnar-plazo" min="{hoy}"' in html
+    assert re.search(rf'<input type="date" name="turnar-plazo"[^>]* min="{hoy}">', html)
     assert "documentos/turnar.js" in html
 
 
@@ -144,7 +145,7 @@ def test_ocr_progress_is_polled_from_a_small_json(
     assert "Actualizar el avance" in html  # the fallback without JavaScript
 
     r = cliente.get(_avance(escrito))
-    assert r.status_code == 200 and r["Cache-Control"] == "private, no-store"
+    assert r.status_code == 200 and "no-store" in r["Cache-Control"]
     datos = r.json()
     assert datos["activo"] is True
     (fila,) = datos["archivos"]
