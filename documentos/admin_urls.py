@@ -35,9 +35,7 @@ urlpatterns = [
         escrito.PaginaArchivoView.as_view(),
         name="archivo_pagina",
     ),
-    path(
-        "escritos/<int:pk>/ocr/avance.json", avance.AvanceOCRView.as_view(), name="ocr_avance"
-    ),
+    path("escritos/<int:pk>/ocr/avance.json", avance.AvanceOCRView.as_view(), name="ocr_avance"),
     path(
         "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
         escrito.ReleerOCRView.as_view(),

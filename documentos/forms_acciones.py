@@ -73,9 +73,7 @@ class TurnarForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = _areas()
         self.fields["copias"].queryset = _areas()
-        self.fields["a_usuario"].queryset = selectors.personal_con_area().prefetch_related(
-            "areas"
-        )
+        self.fields["a_usuario"].queryset = selectors.personal_con_area().prefetch_related("areas")
 
     def clean_plazo(self):
         plazo = self.cleaned_data["plazo"]

@@ -64,7 +64,9 @@ ACCIONES = {
         Accion("concluir", _("Concluir"), _("Sí, concluir el escrito"), confirmar=True),
         Accion("archivar", _("Archivar"), _("Archivar")),
         Accion("reabrir", _("Reabrir"), _("Reabrir"), confirmar=True),
-        Accion("publicar", _("Publicar en el archivo público"), _("Publicar en el archivo público")),
+        Accion(
+            "publicar", _("Publicar en el archivo público"), _("Publicar en el archivo público")
+        ),
         Accion("retirar", _("Retirar del archivo público"), _("Retirar del archivo público")),
         Accion(
             "cancelar",

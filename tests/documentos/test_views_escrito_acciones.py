@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import roles
 from documentos.models import EntradaBitacora
 from documentos.services import bitacora, flujo
 from documentos.services.archivos import registrar_ocr
@@ -59,9 +58,7 @@ def test_the_person_it_was_turned_to_sees_responder_first(
     assert 'id="accion-asignar"' in otras
 
 
-def test_concluir_asks_for_a_note_and_without_it_changes_nothing(
-    como, respondido, operativo_obras
-):
+def test_concluir_asks_for_a_note_and_without_it_changes_nothing(como, respondido, operativo_obras):
     escrito = respondido()
     cliente = como(operativo_obras)
     siguiente, _otras = _bloques(cliente.get(_url(escrito)).content.decode())
@@ -130,14 +127,16 @@ def test_a_plazo_in_the_past_is_refused(como, oficialia, recibir, obras):
     assert escrito.estado == "recibido"
 
 
-def test_ocr_progress_is_polled_from_a_small_json(
-    client, como, oficialia, recibir, staff_finanzas
-):
+def test_ocr_progress_is_polled_from_a_small_json(client, como, oficialia, recibir, staff_finanzas):
     escrito = recibir(archivos=[subida("escaneo.pdf", pdf_bytes(paginas=4))])
     archivo = escrito.archivos.get()
     ResultadoOCR.objects.update_or_create(
         archivo=archivo,
-        defaults={"estado": ResultadoOCR.Estado.EN_PROCESO, "paginas_total": 4, "paginas_hechas": 1},
+        defaults={
+            "estado": ResultadoOCR.Estado.EN_PROCESO,
+            "paginas_total": 4,
+            "paginas_hechas": 1,
+        },
     )
     cliente = como(oficialia)
     html = cliente.get(_url(escrito)).content.decode()
