@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from cms import roles
 from documentos.models import Escrito
 from documentos.services.recepcion import recibir_escrito
+from ocr.models import ResultadoOCR
 from tests.factories import AreaFactory, UsuarioFactory, datos_recepcion
 
 pytestmark = [
@@ -76,12 +77,29 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
         areas=[finanzas],
     )
     escrito = recibir_escrito(datos_recepcion(), usuario=ventanilla)
+    archivo = escrito.archivos.get()
+    ResultadoOCR.objects.update_or_create(
+        archivo=archivo,
+        defaults={"estado": ResultadoOCR.Estado.EN_PROCESO, "paginas_total": 1},
+    )
 
     # Intake → turnado, from the acuse the clerk lands on after the intake form.
     _entrar(pagina, live_server, ventanilla)
     pagina.goto(f"{live_server.url}/admin/documentos/escritos/{escrito.pk}/acuse/")
     clics = Contador(pagina)
     clics.clic(pagina.get_by_role("link", name="Ver el escrito"))
+    # OCR progress updates by itself (no reload); the fallback link is hidden.
+    celda = pagina.locator(f"#ocr-{archivo.pk}")
+    expect(celda).to_contain_text("En proceso")
+    expect(pagina.get_by_role("link", name="Actualizar el avance")).to_be_hidden()
+    pagina.evaluate("window.sinRecargar = true")
+    ResultadoOCR.objects.filter(archivo=archivo).update(
+        estado=ResultadoOCR.Estado.TERMINADO, paginas_hechas=1
+    )
+    expect(celda).to_contain_text("Terminado", timeout=10_000)
+    expect(pagina.get_by_text("Lectura con OCR terminada.")).to_be_visible()
+    assert pagina.evaluate("window.sinRecargar") is True
+
     siguiente = _siguiente(pagina)
     expect(siguiente.get_by_role("button", name="Turnar")).to_be_visible()
     otras = pagina.locator("#otras-acciones")
