@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, bandeja, escrito, firmar, revision, staff, versiones
+from .views import acuse, avance, bandeja, escrito, firmar, revision, staff, versiones
 
 app_name = "documentos_admin"
 
@@ -35,6 +35,7 @@ urlpatterns = [
         escrito.PaginaArchivoView.as_view(),
         name="archivo_pagina",
     ),
+    path("escritos/<int:pk>/ocr/avance.json", avance.AvanceOCRView.as_view(), name="ocr_avance"),
     path(
         "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
         escrito.ReleerOCRView.as_view(),

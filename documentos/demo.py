@@ -323,7 +323,7 @@ def _avanzar(escrito, area, personal, ventanilla, dias_atras, azar):
     )
     if etapa < 4:
         return
-    flujo.concluir(escrito, usuario=operativo)
+    flujo.concluir(escrito, usuario=operativo, nota="Respuesta entregada al remitente.")
     # Nothing is published: publishing needs an approved versión pública (documentos.services
     # .version_publica), which needs the pages read by OCR, done later by the worker.
     if etapa >= 5:

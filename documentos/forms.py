@@ -4,13 +4,11 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.widgets import AdminDateInput
 
 from . import selectors
-from .models import Area, Escrito, Respuesta, Tema
+from .models import Area, Escrito, Tema
 from .plazos import ETIQUETAS_SEMAFORO
 from .services.recepcion import DatosRecepcion
 
@@ -288,81 +286,7 @@ class ConsultaForm(forms.Form):
 
 
 # ---------------------------------------------------------------------------------------
-# Actions on an escrito
-
-
-class TurnarForm(forms.Form):
-    area = forms.ModelChoiceField(
-        label=_("Turnar a"), queryset=Area.objects.none(), empty_label=_("Elija el área")
-    )
-    a_usuario = PersonaChoiceField(
-        label=_("A la persona (opcional)"),
-        queryset=selectors.personal_con_area().none(),
-        required=False,
-        empty_label=_("Al área en general"),
-        help_text=_("Debe pertenecer al área elegida."),
-    )
-    instruccion = forms.CharField(
-        label=_("Instrucción"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    plazo = forms.DateField(
-        label=_("Plazo"),
-        required=False,
-        widget=AdminDateInput,
-        help_text=_("Vacío: la fecha límite legal del escrito."),
-    )
-    copias = forms.ModelMultipleChoiceField(
-        label=_("Con copia para conocimiento a"),
-        queryset=Area.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = _areas()
-        self.fields["copias"].queryset = _areas()
-        self.fields["a_usuario"].queryset = selectors.personal_con_area()
-
-
-class AsignarForm(forms.Form):
-    asignado_a = PersonaChoiceField(
-        label=_("Asignar a"), queryset=selectors.personal_con_area().none(), empty_label=None
-    )
-    instruccion = forms.CharField(
-        label=_("Instrucción"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, escrito: Escrito, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["asignado_a"].queryset = selectors.personal_de(escrito.area_responsable)
-
-
-class ResponderForm(forms.Form):
-    sentido = forms.ChoiceField(label=_("Sentido"), choices=Respuesta.Sentido.choices)
-    texto = forms.CharField(
-        label=_("Texto de la respuesta"), widget=forms.Textarea(attrs={"rows": 5})
-    )
-    fecha = forms.DateField(label=_("Fecha de la respuesta"), widget=AdminDateInput)
-    archivo = forms.FileField(
-        label=_("Respuesta firmada"),
-        required=False,
-        widget=forms.FileInput(attrs={"accept": TIPOS_ACEPTADOS}),
-        help_text=_("PDF o imagen del oficio firmado (opcional)."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"fecha": timezone.localdate()})
-        super().__init__(*args, **kwargs)
-
-    def clean_archivo(self):
-        # The service checks content (empty, type, size); Django's own checks are skipped
-        # so every file gets the same Spanish messages.
-        return self.files.get(self.add_prefix("archivo")) or None
-
-
-class MotivoForm(forms.Form):
-    motivo = forms.CharField(label=_("Motivo"), widget=forms.Textarea(attrs={"rows": 2}))
+# Turning several escritos at once (the actions on one escrito: forms_acciones.py)
 
 
 class TurnoEnBloqueForm(forms.Form):

@@ -18,6 +18,7 @@ from . import pdf_activo, permisos
 from .models import Archivo, Area, EntradaBitacora, Escrito, Respuesta
 from .plazos import Semaforo, anotar_semaforo, semaforo
 from .selectors_entrega import RespuestaPublica, respuesta_publica
+from .services.bitacora import etiqueta_actor
 from .services.flujo import TRANSICIONES
 from .visibilidad import escritos_visibles
 
@@ -163,6 +164,7 @@ ETIQUETAS_CAMPOS = {
     "fecha": gettext_lazy("Fecha"),
     "publicado": gettext_lazy("Publicado"),
     "motivo": gettext_lazy("Motivo"),
+    "nota": gettext_lazy("Nota"),
     "sha256": gettext_lazy("SHA-256"),
     "acuse": gettext_lazy("Acuse"),
     "contenido_activo": gettext_lazy("PDF sin contenido activo"),
@@ -201,6 +203,10 @@ class Cambio:
 class EventoBitacora:
     entrada: EntradaBitacora
     cambios: list[Cambio]
+
+    @property
+    def actor(self) -> str:
+        return etiqueta_actor(self.entrada)
 
 
 def cambios(entrada: EntradaBitacora) -> list[Cambio]:

@@ -21,6 +21,16 @@ Version = EntradaBitacora.Version
 CIUDADANO = gettext_lazy("Ciudadano (sitio público)")
 SISTEMA_OCR = gettext_lazy("Sistema (OCR)")
 SISTEMA_NOTIFICACIONES = gettext_lazy("Sistema (notificaciones)")
+SISTEMA_TAREAS = gettext_lazy("Sistema (tareas)")
+
+# The only entries a citizen makes: the online intake and the public lookups.
+ACCIONES_DEL_CIUDADANO = frozenset(
+    {
+        EntradaBitacora.Accion.RECEPCION,
+        EntradaBitacora.Accion.CONSULTA_PUBLICA,
+        EntradaBitacora.Accion.NOTIFICACION,
+    }
+)
 
 
 def _json(value) -> dict:
@@ -57,10 +67,25 @@ def _canonico(contenido: dict) -> bytes:
 
 
 def describir_actor(usuario) -> str:
+    """A user by name; without one, background work (a citizen is named only by the public
+    views, which pass actor=CIUDADANO)."""
     if usuario is None or not usuario.is_authenticated:
-        return str(CIUDADANO)
+        return str(SISTEMA_TAREAS)
     nombre = usuario.get_full_name() or usuario.get_username()
     return f"{nombre} ({usuario.get_username()})"
+
+
+def etiqueta_actor(entrada: EntradaBitacora) -> str:
+    """Who acted, as staff read it. Entries stored before background work was signed as
+    such say "Ciudadano" for the OCR or a task: shown as the system (the stored, hashed
+    text is left as it is)."""
+    if (
+        entrada.usuario_id is None
+        and entrada.actor == str(CIUDADANO)
+        and entrada.accion not in ACCIONES_DEL_CIUDADANO
+    ):
+        return str(SISTEMA_OCR if entrada.accion == EntradaBitacora.Accion.OCR else SISTEMA_TAREAS)
+    return entrada.actor
 
 
 @transaction.atomic
@@ -76,8 +101,8 @@ def registrar(
     actor: str | None = None,
 ) -> EntradaBitacora:
     """Append an entry. The chain head is locked, so concurrent writers take turns.
-    `actor` names who acted when it is no user: a background task passes one of the
-    SISTEMA_* labels; without either, the public citizen acted."""
+    `actor` names who acted when it is no user: the public views pass CIUDADANO, a
+    background task one of the SISTEMA_* labels; without either, "Sistema (tareas)"."""
     CadenaBitacora.objects.bulk_create(
         [CadenaBitacora(pk=1, ultimo_hash=GENESIS)], ignore_conflicts=True
     )

@@ -23,6 +23,7 @@ def registrar_consulta_publica(escrito: Escrito, *, ip: str | None, acuse: bool 
         escrito=escrito,
         usuario=None,
         ip=ip,
+        actor=bitacora.CIUDADANO,
         despues={"estado": escrito.estado, "acuse": acuse},
     )
 
@@ -50,6 +51,7 @@ def registrar_entrega(respuesta: Respuesta, *, ip: str | None, descarga: bool) -
             _("Descargó la respuesta desde el sitio público."),
             escrito=escrito,
             ip=ip,
+            actor=bitacora.CIUDADANO,
             despues=despues,
         )
     if primera:
@@ -62,6 +64,7 @@ def registrar_entrega(respuesta: Respuesta, *, ip: str | None, descarga: bool) -
             ),
             escrito=escrito,
             ip=ip,
+            actor=bitacora.CIUDADANO,
             despues={**despues, "consultada_en": ahora},
         )
     return primera
@@ -75,5 +78,6 @@ def registrar_descarga_verificada(respuesta: Respuesta, archivo, *, ip: str | No
         _("Descargó la respuesta firmada desde la página de verificación."),
         escrito=respuesta.escrito,
         ip=ip,
+        actor=bitacora.CIUDADANO,
         despues={"respuesta": respuesta.pk, "archivo": archivo.pk, "sha256": archivo.sha256},
     )

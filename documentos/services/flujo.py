@@ -25,7 +25,8 @@ A = EntradaBitacora.Accion
 
 TRANSICIONES: dict[str, set[str]] = {
     E.RECIBIDO: {E.TURNADO, E.CANCELADO},
-    E.TURNADO: {E.TURNADO, E.EN_ATENCION, E.CANCELADO},
+    # Answered straight from turnado by whoever may answer (no asignación needed).
+    E.TURNADO: {E.TURNADO, E.EN_ATENCION, E.RESPONDIDO, E.CANCELADO},
     E.EN_ATENCION: {E.TURNADO, E.RESPONDIDO, E.CANCELADO},
     E.RESPONDIDO: {E.EN_ATENCION, E.CONCLUIDO},
     E.CONCLUIDO: {E.ARCHIVADO},
@@ -234,12 +235,22 @@ def responder(
 
 
 @transaction.atomic
-def concluir(escrito: Escrito, *, usuario, ip=None) -> Escrito:
+def concluir(escrito: Escrito, *, usuario, nota: str, ip=None) -> Escrito:
+    """Close the answered escrito; the note (why it is done) goes to the bitácora."""
+    if not (nota or "").strip():
+        raise ValidationError(_("Escriba una nota de conclusión: queda en la bitácora."))
     escrito = _bloquear(escrito)
     permisos.exigir(permisos.puede_atender(usuario, escrito))
     if not escrito.respuestas.exists():
         raise ValidationError(_("Para concluir el escrito primero registre su respuesta."))
-    _cambiar_estado(escrito, E.CONCLUIDO, usuario, ip, _("Estado: concluido."))
+    _cambiar_estado(
+        escrito,
+        E.CONCLUIDO,
+        usuario,
+        ip,
+        _("Estado: concluido. Nota: %(nota)s") % {"nota": nota.strip()},
+        nota=nota.strip(),
+    )
     return escrito
 
 

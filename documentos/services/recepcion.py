@@ -146,6 +146,7 @@ def recibir_escrito(
             escrito=escrito,
             usuario=usuario,
             ip=ip,
+            actor=None if escrito.recibido_por_id else bitacora.CIUDADANO,
             despues=despues,
         )
         eventos.escrito_cambiado(escrito.pk)

@@ -20,10 +20,11 @@ from ocr import selectors as ocr_selectors
 from ocr import services as ocr_services
 
 from .. import permisos, selectors, selectors_entrega, validacion
-from ..forms import AsignarForm, MotivoForm, ResponderForm, TurnarForm
+from ..forms_acciones import AsignarForm, ConcluirForm, MotivoForm, ResponderForm, TurnarForm
 from ..forms_firma import FirmarRespuestaForm
 from ..models import Archivo
 from ..plazos import semaforo
+from ..selectors_acciones import acciones_del_escrito
 from ..services import archivos as servicio_archivos
 from ..services import firmas, flujo
 from ..services import version_publica as servicio_version
@@ -65,6 +66,7 @@ FORMULARIOS = {
     "turnar": TurnarForm,
     "asignar": AsignarForm,
     "responder": ResponderForm,
+    "concluir": ConcluirForm,
     "cancelar": MotivoForm,
     "reabrir": MotivoForm,
 }
@@ -144,10 +146,23 @@ class EscritoView(VistaStaff):
             firma=self.firma(escrito, formulario_firma),
             notificaciones=selectors_entrega.notificaciones_de(escrito),
             acciones=acciones,
+            **self.pasos(escrito, acciones, formularios),
             formularios=formularios,
             **self.version_publica(escrito),
         )
         return context
+
+    def pasos(self, escrito, acciones, formularios) -> dict:
+        """The next step and the other actions, each with its form (None: a button)."""
+        paso = acciones_del_escrito(escrito, self.request.user, acciones)
+
+        def con_form(accion):
+            return {"accion": accion, "form": formularios.get(accion.nombre)}
+
+        return {
+            "siguiente": paso.siguiente and con_form(paso.siguiente),
+            "otras": [con_form(a) for a in paso.otras],
+        }
 
     def firma(self, escrito, form=None) -> dict | None:
         """The answer this user may sign now, with its form (None: nothing to sign)."""
@@ -231,7 +246,7 @@ class AccionView(EscritoView):
         return _("Respuesta registrada.")
 
     def _concluir(self, d):
-        flujo.concluir(self.escrito, **self._comun)
+        flujo.concluir(self.escrito, nota=d["nota"], **self._comun)
         return _("Escrito concluido.")
 
     def _archivar(self, d):

@@ -39,7 +39,7 @@ def test_full_life_of_an_escrito(
         archivo=subida("oficio-firmado.pdf", pdf_bytes()),
     )
     assert respuesta.archivo.tipo == Archivo.Tipo.RESPUESTA
-    flujo.concluir(escrito, usuario=operativo_obras)
+    flujo.concluir(escrito, usuario=operativo_obras, nota="Atendido.")
     flujo.archivar(escrito, usuario=oficialia)
     escrito.refresh_from_db()
     assert escrito.estado == E.ARCHIVADO
@@ -82,7 +82,7 @@ def test_concluding_requires_an_answer(recibir, oficialia, obras, titular_obras)
     escrito = recibir()
     flujo.turnar(escrito, obras, usuario=oficialia)
     with pytest.raises(ValidationError, match="primero registre su respuesta"):
-        flujo.concluir(escrito, usuario=titular_obras)
+        flujo.concluir(escrito, usuario=titular_obras, nota="Atendido.")
     escrito.refresh_from_db()
     assert escrito.estado == E.TURNADO
 

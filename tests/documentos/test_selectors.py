@@ -76,6 +76,7 @@ def test_actions_follow_permissions_and_the_state_machine(
     assert selectors.acciones_disponibles(titular_obras, escrito) == {
         "turnar",
         "asignar",
+        "responder",
         "publicar",
     }
     assert selectors.acciones_disponibles(staff_finanzas, escrito) == set()
@@ -89,7 +90,7 @@ def test_actions_follow_permissions_and_the_state_machine(
     acciones = selectors.acciones_disponibles(operativo_obras, escrito)
     assert {"concluir", "reabrir"} <= acciones and "responder" not in acciones
 
-    flujo.concluir(escrito, usuario=operativo_obras)
+    flujo.concluir(escrito, usuario=operativo_obras, nota="Atendido.")
     escrito.refresh_from_db()
     assert selectors.acciones_disponibles(oficialia, escrito) == {"archivar", "publicar"}
 

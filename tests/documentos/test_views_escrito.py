@@ -278,7 +278,7 @@ def test_a_whole_life_through_the_screens(
             "responder-fecha": timezone.localdate().isoformat(),
         },
     )
-    r = cliente.post(_accion(de_obras, "concluir"), follow=True)
+    r = cliente.post(_accion(de_obras, "concluir"), {"concluir-nota": "Atendido."}, follow=True)
     assert "Escrito concluido" in r.content.decode()
 
     cliente = como(oficialia)
@@ -333,7 +333,7 @@ def test_cancelar_needs_a_reason_and_then_cancels(como, oficialia, recibir):
 
 def test_service_refusals_become_spanish_messages(como, titular_obras, de_obras):
     cliente = como(titular_obras)
-    r = cliente.post(_accion(de_obras, "concluir"), follow=True)
+    r = cliente.post(_accion(de_obras, "concluir"), {"concluir-nota": "Listo."}, follow=True)
     assert "primero registre su respuesta" in r.content.decode()
     de_obras.refresh_from_db()
     assert de_obras.estado == "turnado"
