@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_FEATURES, ComponentesBlock
+from cms.panels import ComponentesPanel
 
 
 class PlanAnticorrupcionPage(RoutablePageMixin, Page):
@@ -23,8 +24,9 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
         verbose_name=_("componentes"),
         blank=True,
         help_text=_(
-            "Cada componente lista sus actividades. El avance se registra en cada actividad "
-            "(menú Actividades, sección Seguimiento) y la página lo muestra sin volver a publicarla."
+            "Cada componente se edita aparte y se publica con la página. El avance se registra "
+            "en cada actividad (sección Seguimiento) y el portal lo muestra sin volver a "
+            "publicar la página."
         ),
     )
 
@@ -32,7 +34,7 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("vigencia"),
         FieldPanel("introduccion"),
-        FieldPanel("componentes"),
+        ComponentesPanel(heading=_("Componentes y actividades")),
     ]
     search_fields = [
         *Page.search_fields,
