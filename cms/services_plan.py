@@ -6,6 +6,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from wagtail.blocks import StreamValue
 
 # The componente of Colombia's PAAC where the acciones de mejora of the attention belong.
 MECANISMOS = "Mecanismos para mejorar la atención al ciudadano"
@@ -80,7 +81,7 @@ def guardar_componente(
     if posicion:
         bloques.remove(nuevo)
         bloques.insert(min(max(posicion, 1), len(bloques) + 1) - 1, nuevo)
-    ultima.componentes = bloques
+    ultima.componentes = StreamValue(ultima.componentes.stream_block, bloques)
     revision = ultima.save_revision(user=usuario, log_action=True)
     if publicar:
         revision.publish(user=usuario)
@@ -95,5 +96,5 @@ def borrar_componente(pagina, bloque_id, usuario=None) -> None:
     restantes = [b for b in bloques if b[2] != bloque_id]
     if len(restantes) == len(bloques):
         raise ValueError(_("El plan ya no tiene ese componente."))
-    ultima.componentes = restantes
+    ultima.componentes = StreamValue(ultima.componentes.stream_block, restantes)
     ultima.save_revision(user=usuario, log_action=True)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cms import services_plan
 from cms.forms_plan import ComponenteForm
 from cms.models import PlanAnticorrupcionPage
+from documentos.views.staff import prohibido
 
 
 def _plan_editable(request, page_id):
@@ -25,7 +26,15 @@ def _plan_editable(request, page_id):
 
 
 def componente(request, page_id, bloque_id=None):
-    pagina, permisos = _plan_editable(request, page_id)
+    try:
+        pagina, permisos = _plan_editable(request, page_id)
+    except PermissionDenied:
+        # A 403 (Wagtail's own answer would be a redirect to the dashboard).
+        return prohibido(request, _("No tiene permiso para editar el plan anticorrupción."))
+    return _componente(request, pagina, permisos, bloque_id)
+
+
+def _componente(request, pagina, permisos, bloque_id):
     editar_pagina = reverse("wagtailadmin_pages:edit", args=[pagina.pk])
     bloques = list(pagina.get_latest_revision_as_object().componentes)
     indice = next((i for i, b in enumerate(bloques) if b.id == bloque_id), None)
@@ -73,7 +82,9 @@ def componente(request, page_id, bloque_id=None):
     else:
         form = ComponenteForm(
             initial={
-                "componente": bloques[indice].value if indice is not None else None,
+                "componente": bloques[indice].value
+                if indice is not None
+                else ComponenteForm.base_fields["componente"].block.get_default(),
                 "posicion": (indice if indice is not None else total - 1) + 1,
             },
             total=total,

@@ -24,9 +24,8 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
         verbose_name=_("componentes"),
         blank=True,
         help_text=_(
-            "Cada componente se edita aparte y se publica con la página. El avance se registra "
-            "en cada actividad (sección Seguimiento) y el portal lo muestra sin volver a "
-            "publicar la página."
+            "Cada componente lista sus actividades. El avance se registra en cada actividad "
+            "(menú Actividades, sección Seguimiento) y la página lo muestra sin volver a publicarla."
         ),
     )
 
