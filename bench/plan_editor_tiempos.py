@@ -33,7 +33,12 @@ def medir(cliente, url: str, veces: int) -> dict:
         tiempos.append((time.perf_counter() - inicio) * 1000)
         assert respuesta.status_code == 200, (url, respuesta.status_code)
     html = respuesta.content.decode()
-    return {"url": url, "campos": campos(html), "ms": round(statistics.median(tiempos))}
+    return {
+        "url": url,
+        "campos": campos(html),
+        "kb": round(len(respuesta.content) / 1024),
+        "ms": round(statistics.median(tiempos)),
+    }
 
 
 def main():
