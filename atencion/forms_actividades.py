@@ -29,8 +29,8 @@ class SeguimientosFormSet(BaseChildFormSet):
 
 
 class SeguimientosPanel(InlinePanel):
-    """InlinePanel of the seguimientos: each one headed "dd/mm/aaaa · NN %", newest first,
-    "Agregar un seguimiento" above them and the new one on top."""
+    """InlinePanel of the seguimientos: each one headed "31 de agosto de 2026 — avance 70 %",
+    newest first, "Agregar un seguimiento" above them and the new one on top."""
 
     def get_form_options(self):
         opciones = super().get_form_options()

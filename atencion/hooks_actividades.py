@@ -3,11 +3,15 @@ the plan anticorrupción and the acciones de mejora, each edited on its own with
 seguimientos, and the indicators' fichas. Comunicación, the unidad de modernización and
 who else holds the model permissions (atencion migration 0003) use them."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from documentos.views.staff import prohibido
 
 from . import selectors_actividades
 from .forms_actividades import (
@@ -19,6 +23,28 @@ from .forms_actividades import (
 from .models import Actividad, Indicador
 
 
+class _Con403:
+    """A 403 page for who lacks the model permission (Wagtail redirects to the dashboard)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return prohibido(request, _("No tiene permiso para editar las actividades del plan."))
+
+
+class _Lista(_Con403, snippet_views.IndexView):
+    pass
+
+
+class _Nueva(_Con403, snippet_views.CreateView):
+    pass
+
+
+class _Edicion(_Con403, snippet_views.EditView):
+    pass
+
+
 def _estado_texto(actividad):
     return dict(selectors_actividades.estados())[selectors_actividades.estado(actividad)]
 
@@ -28,6 +54,9 @@ class ActividadViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Actividades y seguimiento")
     menu_name = "actividades"
+    index_view_class = _Lista
+    add_view_class = _Nueva
+    edit_view_class = _Edicion
     list_display = [
         "nombre",
         Column("area_responsable", label=_("Área responsable")),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -161,4 +162,8 @@ class Seguimiento(models.Model):
         ordering = ["actividad", "fecha", "pk"]
 
     def __str__(self):
-        return f"{self.fecha:%d/%m/%Y} · {self.avance} %"
+        # "31 de agosto de 2026 — avance 70 %": the heading of the corte in its activity.
+        return _("%(fecha)s — avance %(avance)s %%") % {
+            "fecha": date_format(self.fecha, "j \\d\\e F \\d\\e Y"),
+            "avance": self.avance,
+        }

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_FEATURES, ComponentesBlock
+from cms.panels import ComponentesPanel
 
 
 class PlanAnticorrupcionPage(RoutablePageMixin, Page):
@@ -32,7 +33,7 @@ class PlanAnticorrupcionPage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("vigencia"),
         FieldPanel("introduccion"),
-        FieldPanel("componentes"),
+        ComponentesPanel(heading=_("Componentes y actividades")),
     ]
     search_fields = [
         *Page.search_fields,
