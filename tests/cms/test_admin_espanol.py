@@ -51,7 +51,7 @@ INGLES = (
     "públicada",
     "concidencia",
 )
-TU = re.compile(r"\b(tu|tus|puedes|quieres|tienes|estás|Introduce|Escoge|Elige)\b")
+TU = re.compile(r"\b(tu|tus|puedes|quieres|tienes|estás|Introduce|Escoge|Elige|Olvidaste)\b")
 ATRIBUTOS = {"aria-label", "title", "placeholder", "alt"}
 
 
@@ -164,6 +164,7 @@ def test_login_carries_the_entity_not_wagtail(client):
     assert "Iniciar sesión en Ayuntamiento de Ejemplo" in html
     assert "<title>Iniciar sesión - Ayuntamiento de Ejemplo</title>" in html
     assert "Wagtail" not in texto_visible(html)
+    assert en_ingles(texto_visible(html)) == []
     assert "cms/folio.svg" in html
 
 
