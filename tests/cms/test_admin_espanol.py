@@ -51,7 +51,9 @@ INGLES = (
     "públicada",
     "concidencia",
 )
-TU = re.compile(r"\b(tu|tus|puedes|quieres|tienes|estás|Introduce|Escoge|Elige|Olvidaste)\b")
+TU = re.compile(
+    r"\b(tu|tus|puedes|quieres|tienes|estás|Introduce|Escoge|Elige|Olvidaste|créalas|márcalo|Déjala)\b"
+)
 ATRIBUTOS = {"aria-label", "title", "placeholder", "alt"}
 
 
