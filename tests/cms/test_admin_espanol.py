@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.http import Http404
 from django.test import RequestFactory
 from wagtail.models import Page, Workflow
 
@@ -185,14 +186,13 @@ def test_the_500_page_is_styled_and_reads_no_database(rf, django_assert_num_quer
     assert "acuse" in html
 
 
-def test_under_debug_a_404_is_folios_page_and_says_how_to_see_djangos():
-    from django.http import Http404
-
-    intermedio = PaginaNoEncontradaEnDesarrollo(lambda request: None)
-    peticion = RequestFactory().get("/no-existe/")
-    respuesta = intermedio.process_exception(peticion, Http404())
+def test_under_debug_a_404_is_folios_page_and_says_how_to_see_djangos(client, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "cms.errores.PaginaNoEncontradaEnDesarrollo"]
+    respuesta = client.get("/no-existe/")
     html = respuesta.content.decode()
     assert respuesta.status_code == 404
     assert "Página no encontrada" in html and "?tecnico=1" in html
+    assert "Ayuntamiento de Ejemplo" in html
+    intermedio = PaginaNoEncontradaEnDesarrollo(lambda request: None)
     tecnica = RequestFactory().get("/no-existe/?tecnico=1")
     assert intermedio.process_exception(tecnica, Http404()) is None

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from cms.errores import error_servidor
 from tests.cms.test_admin_espanol import en_ingles
 
 pytestmark = [
@@ -15,7 +16,7 @@ pytestmark = [
 
 
 def test_login_dashboard_and_explorer_in_spanish(
-    live_server, django_user_model, pagina, movil, axe, captura
+    live_server, django_user_model, rf, pagina, movil, axe, captura
 ):
     django_user_model.objects.create_superuser("ana.admin", password="clave-de-prueba")
 
@@ -53,3 +54,12 @@ def test_login_dashboard_and_explorer_in_spanish(
     assert en_ingles(pagina.locator("body").inner_text()) == []
     axe(pagina)
     captura(pagina, "e2e-admin-explorador")
+
+    # The error pages on a phone: Folio's 404, and the 500 (rendered without the database).
+    movil.goto(live_server.url + "/no-existe/")
+    expect(movil.get_by_role("heading", level=1)).to_have_text("Página no encontrada")
+    captura(movil, "e2e-error-404-movil")
+    movil.set_content(error_servidor(rf.get("/")).content.decode())
+    expect(movil.locator(".site-header")).to_be_visible()
+    axe(movil)
+    captura(movil, "e2e-error-500-movil")
