@@ -68,5 +68,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# A styled 500 page that does not touch the database (cms.errores).
+handler500 = "cms.errores.error_servidor"
+
 # Everything else is a Wagtail page; this must stay last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -135,6 +135,8 @@ LANGUAGES = [("es", _("Español"))]
 TIME_ZONE = env_str("TIME_ZONE", "America/Mexico_City")
 USE_I18N = True
 USE_TZ = True
+# Wagtail's Spanish catalog lacks some admin strings and uses tú in others: locale/es has
+# Folio's own translations of them (in usted), which take precedence (README, admin in Spanish).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static and uploaded files.
@@ -189,6 +191,10 @@ WAGTAIL_SITE_NAME = env_str("FOLIO_SITE_NAME", "Folio")
 WAGTAILADMIN_BASE_URL = env_url("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
+# Staff avatars: Wagtail's built-in one (no request to Gravatar, no broken images offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The "Wagtail upgrade available" notice is for developers, not for staff.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.forms_admin.FormularioIngreso"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms_admin.FormularioRecuperacion"  # noqa: S105
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "ods", "txt", "zip"]

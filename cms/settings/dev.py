@@ -1,7 +1,7 @@
 """Local development: `make run`. Embedded defaults, nothing to configure."""
 
 from .base import *  # noqa: F403
-from .base import FOLIO_FIRMA_RAICES, FOLIO_SELLO_P12, VAR_DIR
+from .base import FOLIO_FIRMA_RAICES, FOLIO_SELLO_P12, MIDDLEWARE, VAR_DIR
 from .env import dev_secret_key, env_bool
 
 DEBUG = env_bool("DEBUG", True)
@@ -19,3 +19,5 @@ if not FOLIO_FIRMA_RAICES:
 INTERNAL_IPS = ["127.0.0.1"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A 404 shows Folio's page, not Django's technical one (add ?tecnico=1 to see that).
+MIDDLEWARE = [*MIDDLEWARE, "cms.errores.PaginaNoEncontradaEnDesarrollo"]

@@ -74,7 +74,7 @@ def test_every_page_goes_through_the_editorial_review():
     tarea = flujo.tasks.get().specific
     assert list(tarea.groups.values_list("name", flat=True)) == ["Comunicación"]
     assert HomePage.objects.get().get_workflow() == flujo
-    assert not Workflow.objects.get(name="Moderators approval").active
+    assert not Workflow.objects.get(name="Aprobación de moderación").active
 
 
 def test_redaccion_drafts_and_submits_comunicacion_approves(home, catalogo):
