@@ -52,9 +52,26 @@ def conceder(apps, schema_editor):
 
 
 def retirar(apps, schema_editor):
-    apps.get_model("auth.Group").objects.filter(
-        name__in=["Máxima autoridad administrativa", "Unidad de modernización"]
-    ).delete()
+    # Plain DELETEs by group id: within a long backwards plan the ORM's collector meets
+    # models of another rendering of the state ("Must be Group instance") or columns the
+    # database does not have yet.
+    Group = apps.get_model("auth.Group")
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    nombres = ["Máxima autoridad administrativa", "Unidad de modernización"]
+    ids = list(Group.objects.filter(name__in=nombres).values_list("pk", flat=True))
+    if not ids:
+        return
+    tablas = [
+        (User.groups.through._meta.db_table, "group_id"),
+        (Group.permissions.through._meta.db_table, "group_id"),
+        ("wagtailcore_groupcollectionpermission", "group_id"),
+        ("wagtailcore_grouppagepermission", "group_id"),
+        (Group._meta.db_table, "id"),
+    ]
+    marcas = ", ".join(["%s"] * len(ids))
+    for tabla, columna in tablas:
+        tabla, columna = schema_editor.quote_name(tabla), schema_editor.quote_name(columna)
+        schema_editor.execute(f"DELETE FROM {tabla} WHERE {columna} IN ({marcas})", ids)  # noqa: S608
 
 
 class Migration(migrations.Migration):
