@@ -135,12 +135,12 @@ def _tabla_archivos(datos: DatosAcuse, ancho, p, etiqueta, pequeno) -> list:
     if not datos.archivos:
         return [p(_("Sin archivos adjuntos: escrito capturado en el formulario."), pequeno)]
     filas = [[p(_("Archivo"), etiqueta), p(_("Páginas"), etiqueta), p(_("SHA-256"), etiqueta)]]
-    huella = ParagraphStyle("folio_huella", parent=pequeno, fontName="Courier", fontSize=7)
+    huella = ParagraphStyle("folio_huella", parent=pequeno, fontName="Courier", fontSize=6.5, leading=8)
     filas += [
         [p(a.nombre, pequeno), p(str(a.paginas), pequeno), p(a.sha256, huella)]
         for a in datos.archivos
     ]
-    tabla = Table(filas, colWidths=[ancho - 9.4 * cm, 1.6 * cm, 7.8 * cm], repeatRows=1)
+    tabla = Table(filas, colWidths=[ancho - 11.2 * cm, 1.6 * cm, 9.6 * cm], repeatRows=1)
     tabla.setStyle(
         TableStyle(
             [
