@@ -135,7 +135,9 @@ def _tabla_archivos(datos: DatosAcuse, ancho, p, etiqueta, pequeno) -> list:
     if not datos.archivos:
         return [p(_("Sin archivos adjuntos: escrito capturado en el formulario."), pequeno)]
     filas = [[p(_("Archivo"), etiqueta), p(_("Páginas"), etiqueta), p(_("SHA-256"), etiqueta)]]
-    huella = ParagraphStyle("folio_huella", parent=pequeno, fontName="Courier", fontSize=6.5, leading=8)
+    huella = ParagraphStyle(
+        "folio_huella", parent=pequeno, fontName="Courier", fontSize=6.5, leading=8
+    )
     filas += [
         [p(a.nombre, pequeno), p(str(a.paginas), pequeno), p(a.sha256, huella)]
         for a in datos.archivos
