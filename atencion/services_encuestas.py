@@ -245,6 +245,7 @@ def denunciar(respuesta: RespuestaEncuesta) -> Escrito:
             clasificacion=Escrito.Clasificacion.CONFIDENCIAL,
         ),
         usuario=None,
+        confirmar_duplicado=True,  # anonymous denuncias share a remitente
     )
     contraloria = Area.objects.filter(siglas=CONTRALORIA_SIGLAS, activa=True).first()
     if contraloria is not None:

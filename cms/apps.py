@@ -18,12 +18,15 @@ class CmsConfig(AppConfig):
         )
 
         from atencion.calidad.catalogo import proveer_tramites
+        from documentos.portal import proveer_identidad, proveer_tramite
 
         from .seguridad import crear_tabla_cache
-        from .selectors import tramites_para_calidad
+        from .selectors import identidad_portal, tramite_en_linea, tramites_para_calidad
         from .templatetags.portal_tags import limpiar_menu
 
         proveer_tramites(tramites_para_calidad)
+        proveer_tramite(tramite_en_linea)
+        proveer_identidad(identidad_portal)
         post_migrate.connect(crear_tabla_cache, sender=self, dispatch_uid="folio.cache.tabla")
 
         page_published.connect(limpiar_menu, dispatch_uid="folio.menu.publicada")

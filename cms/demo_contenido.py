@@ -408,7 +408,7 @@ def cargar_paginas() -> dict:
             slug=slug,
             descripcion=desc,
             quien_puede=f"<p>{quien}</p>",
-            costo=costo,
+            costo=costo if costo is not None else Decimal(0),
             costo_fundamento="Ley de Ingresos del Municipio, art. 25" if costo else "",
             plazo_dias=plazo,
             area_responsable=areas[siglas],

@@ -3,11 +3,13 @@
 from collections import defaultdict
 
 from django.db.models import QuerySet
+from wagtail.models import Site
 
 from atencion.calidad.catalogo import TramiteCatalogo
 from atencion.models import Servicio
+from documentos.portal import Identidad, TramiteEnLinea
 
-from .models import TramitePage
+from .models import AjustesPortal, TramitePage
 
 
 def buscar_tramites(tramites: QuerySet, q="", area=None, modalidad="", tema=None):
@@ -40,3 +42,25 @@ def tramites_para_calidad() -> list[TramiteCatalogo]:
         TramiteCatalogo(pk, titulo, clave, area_id, tema_id, tuple(sorted(servicios[pk])))
         for pk, titulo, clave, area_id, tema_id in paginas
     ]
+
+
+def tramite_en_linea(pk: int) -> TramiteEnLinea | None:
+    """A live trámite for the online form's prefill (documentos.portal.proveer_tramite)."""
+    pagina = (
+        TramitePage.objects.live()
+        .filter(pk=pk)
+        .values_list("pk", "title", "tema_id", "area_responsable_id")
+        .first()
+    )
+    return TramiteEnLinea(*pagina) if pagina else None
+
+
+def identidad_portal(request=None) -> Identidad | None:
+    """The entity's name and logo from AjustesPortal (documentos.portal.proveer_identidad)."""
+    sitio = Site.find_for_request(request) if request is not None else None
+    sitio = sitio or Site.objects.filter(is_default_site=True).first()
+    if sitio is None:
+        return None
+    ajustes = AjustesPortal.for_site(sitio)
+    logo = ajustes.logo.file.name if ajustes.logo_id and ajustes.logo.file else None
+    return Identidad(nombre=ajustes.nombre_entidad, logo=logo)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import qrcode
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,11 +20,19 @@ from reportlab.platypus.flowables import HRFlowable
 
 from formatos.pdf import parrafo
 
+from . import portal
 from .enlaces import url_consulta
-from .models import Escrito
+from .models import Archivo, Escrito
 from .selectors import formatear_codigo
 
 PAPELES = {"carta": LETTER, "a4": A4}
+
+
+@dataclass(frozen=True)
+class ArchivoRecibido:
+    nombre: str
+    paginas: int
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,38 @@ class DatosAcuse:
     codigo: str
     url: str
     url_sin_codigo: str
+    entidad: str = ""
+    logo: str | None = None
+    recibido_por: str = ""
+    tramite: str = ""
+    archivos: tuple[ArchivoRecibido, ...] = ()
+
+    @property
+    def url_logo(self) -> str | None:
+        return default_storage.url(self.logo) if self.logo else None
+
+
+def archivos_recibidos(escrito: Escrito, *, publico: bool = False) -> tuple:
+    """The files received with the escrito (not the answer's), in order. A public copy
+    does not name them (a file's name may carry personal data)."""
+    filas = escrito.archivos.filter(tipo__in=[Archivo.Tipo.ESCANEO, Archivo.Tipo.ANEXO])
+    return tuple(
+        ArchivoRecibido(
+            nombre=_("Archivo %(n)s") % {"n": n} if publico else a.nombre_original,
+            paginas=a.paginas,
+            sha256=a.sha256,
+        )
+        for n, a in enumerate(filas.order_by("orden", "pk"), start=1)
+    )
+
+
+def quien_recibio(escrito: Escrito) -> str:
+    if escrito.recibido_por_id is None:
+        if escrito.canal == Escrito.Canal.EN_LINEA:
+            return _("Recepción en línea")
+        return _("Oficialía de Partes")
+    usuario = escrito.recibido_por
+    return usuario.get_full_name() or usuario.get_username()
 
 
 def iniciales(nombre: str) -> str:
@@ -53,6 +94,7 @@ def datos_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> Dat
     the submission) follows the status page's rules: the remitente only by initials and no
     subject unless the escrito is pública."""
     es_publica = escrito.clasificacion == Escrito.Clasificacion.PUBLICA
+    entidad = portal.identidad(request)
     return DatosAcuse(
         folio=escrito.folio,
         recibido_en=timezone.localtime(escrito.recibido_en),
@@ -67,7 +109,51 @@ def datos_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> Dat
         codigo=formatear_codigo(escrito.codigo_acceso),
         url=url_consulta(escrito, request),
         url_sin_codigo=url_consulta(None, request),
+        entidad=entidad.nombre,
+        logo=entidad.logo,
+        recibido_por=quien_recibio(escrito),
+        tramite=escrito.tramite,
+        archivos=archivos_recibidos(escrito, publico=publico),
     )
+
+
+def _logo(ruta: str | None, alto: float):
+    """The entity's logo as a PDF image of this height, or None (missing or unreadable)."""
+    if not ruta:
+        return None
+    try:
+        with default_storage.open(ruta, "rb") as archivo:
+            contenido = archivo.read()
+        medidas = Image(io.BytesIO(contenido))
+        ancho = alto * medidas.imageWidth / medidas.imageHeight
+        return Image(io.BytesIO(contenido), width=ancho, height=alto)
+    except (OSError, ValueError, ZeroDivisionError):
+        return None  # a broken logo must not cost the citizen the acuse
+
+
+def _tabla_archivos(datos: DatosAcuse, ancho, p, etiqueta, pequeno) -> list:
+    if not datos.archivos:
+        return [p(_("Sin archivos adjuntos: escrito capturado en el formulario."), pequeno)]
+    filas = [[p(_("Archivo"), etiqueta), p(_("Páginas"), etiqueta), p(_("SHA-256"), etiqueta)]]
+    huella = ParagraphStyle(
+        "folio_huella", parent=pequeno, fontName="Courier", fontSize=6.5, leading=8
+    )
+    filas += [
+        [p(a.nombre, pequeno), p(str(a.paginas), pequeno), p(a.sha256, huella)]
+        for a in datos.archivos
+    ]
+    tabla = Table(filas, colWidths=[ancho - 11.2 * cm, 1.6 * cm, 9.6 * cm], repeatRows=1)
+    tabla.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#cccccc")),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [p(_("Archivos recibidos"), etiqueta), Spacer(1, 4), tabla]
 
 
 def qr_png(texto: str) -> io.BytesIO:
@@ -93,7 +179,7 @@ def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes
         topMargin=1.8 * cm,
         bottomMargin=1.8 * cm,
         title=_("Acuse de recibo %(folio)s") % {"folio": datos.folio},
-        author=settings.WAGTAIL_SITE_NAME,
+        author=datos.entidad or settings.WAGTAIL_SITE_NAME,
         subject=_("Oficialía de Partes"),
     )
     estilos = getSampleStyleSheet()
@@ -129,7 +215,10 @@ def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes
         [p(_("Remitente"), etiqueta), p(datos.remitente)],
         [p(_("Número de fojas"), etiqueta), p(str(datos.fojas))],
         [p(_("Número de anexos"), etiqueta), p(str(datos.anexos))],
+        [p(_("Recibió"), etiqueta), p(datos.recibido_por)],
     ]
+    if datos.tramite:
+        filas.insert(4, [p(_("Trámite"), etiqueta), p(datos.tramite)])
     if datos.area:
         filas.append([p(_("Área responsable"), etiqueta), p(datos.area)])
     if datos.vence_en:
@@ -179,13 +268,18 @@ def pdf_acuse(escrito: Escrito, request=None, *, publico: bool = False) -> bytes
         )
     )
     emitido = date_format(timezone.localtime(), "j/m/Y H:i")
-    historia = [
-        p(_("Acuse de recibo"), titulo),
-        p(_("Oficialía de Partes · %(sitio)s") % {"sitio": settings.WAGTAIL_SITE_NAME}, subtitulo),
+    sitio = datos.entidad or settings.WAGTAIL_SITE_NAME
+    historia = [p(_("Acuse de recibo"), titulo)]
+    if logo := _logo(datos.logo, 1.6 * cm):
+        historia.insert(0, logo)
+    historia += [
+        p(_("Oficialía de Partes · %(sitio)s") % {"sitio": sitio}, subtitulo),
         Spacer(1, 8),
         HRFlowable(width="100%", thickness=1.2, color=colors.black),
         Spacer(1, 8),
         tabla,
+        Spacer(1, 10),
+        *_tabla_archivos(datos, ancho, p, etiqueta, pequeno),
         Spacer(1, 14),
         caja,
         Spacer(1, 14),

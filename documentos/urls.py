@@ -19,6 +19,7 @@ urlpatterns = [
         name="respuesta",
     ),
     # The public archive: only an approved versión pública is ever served.
+    path("archivo/<str:folio>/", version_publica_publica.escrito, name="archivo_escrito"),
     path(
         "archivo/<str:folio>/version-publica.pdf",
         version_publica_publica.pdf,

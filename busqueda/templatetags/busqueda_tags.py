@@ -2,6 +2,7 @@
 
 from django import template
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from busqueda import serializar
@@ -46,6 +47,15 @@ def escaneo(escrito_id: int, fragmento=None) -> str:
 def version_publica(folio: str, fragmento=None) -> str:
     """The versión pública's PDF, or the matched page's image (as the public JSON API)."""
     return serializar.url_version_publica(folio, fragmento)
+
+
+@register.simple_tag
+def pagina_publica(folio: str, fragmento=None) -> str:
+    """The escrito's public page in the archive, at the matched page when there is one."""
+    url = reverse("documentos:archivo_escrito", args=[folio])
+    if fragmento is not None and fragmento.pagina_global:
+        url += f"#pagina-{fragmento.pagina_global}"
+    return url
 
 
 @register.filter

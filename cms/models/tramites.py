@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -94,7 +97,9 @@ class TramitePage(Page):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Deje vacío si el trámite es gratuito."),
+        help_text=_(
+            "Escriba 0 si el trámite es gratuito. Si lo deja vacío se muestra «Consulte el costo»."
+        ),
     )
     costo_detalle = models.CharField(
         _("detalle del costo"),
@@ -144,6 +149,16 @@ class TramitePage(Page):
         validators=[validar_enlace],
         help_text=_("Dirección del formulario para hacerlo en línea, si existe."),
     )
+    url_pago = models.CharField(
+        _("página de pago"),
+        max_length=500,
+        blank=True,
+        validators=[validar_enlace],
+        help_text=_(
+            "Si el trámite es un pago (predial, derechos, multas), la dirección donde se paga "
+            "en línea: el botón lleva ahí en lugar del formulario de escritos."
+        ),
+    )
     horario = models.TextField(_("horario de atención"), blank=True)
     ubicacion = models.TextField(_("ubicación"), blank=True, help_text=_("Dirección y oficina."))
     fundamento_legal = RichTextField(
@@ -178,7 +193,12 @@ class TramitePage(Page):
             [FieldPanel("area_responsable"), FieldPanel("tema")], heading=_("Responsable y tema")
         ),
         MultiFieldPanel(
-            [FieldPanel("url_en_linea"), FieldPanel("horario"), FieldPanel("ubicacion")],
+            [
+                FieldPanel("url_en_linea"),
+                FieldPanel("url_pago"),
+                FieldPanel("horario"),
+                FieldPanel("ubicacion"),
+            ],
             heading=_("Dónde y cuándo"),
         ),
         FieldPanel("fundamento_legal"),
@@ -219,6 +239,7 @@ class TramitePage(Page):
         APIField("tema_nombre"),
         APIField("modalidad"),
         APIField("url_en_linea"),
+        APIField("url_pago"),
         APIField("horario"),
         APIField("ubicacion"),
         APIField("fundamento_legal"),
@@ -236,14 +257,24 @@ class TramitePage(Page):
 
     def clean(self):
         super().clean()
-        if self.modalidad == self.Modalidad.EN_LINEA and not self.url_en_linea:
+        if self.modalidad == self.Modalidad.EN_LINEA and not (self.url_en_linea or self.url_pago):
             raise ValidationError(
                 {"url_en_linea": _("Un trámite en línea necesita la dirección de su formulario.")}
             )
 
     @property
     def es_gratuito(self) -> bool:
-        return self.costo is None or self.costo == 0
+        """Only an entered 0 is free; an empty cost is unknown ("Consulte el costo")."""
+        return self.costo is not None and self.costo == 0
+
+    @property
+    def url_formulario(self) -> str:
+        """The online form; Folio's own escrito form opens with this trámite filled in."""
+        ruta = self.url_en_linea.split("?", 1)[0]
+        if ruta != reverse("documentos:enviar"):
+            return self.url_en_linea
+        parametros = {"tramite": self.pk, "tema": self.tema_id, "area": self.area_responsable_id}
+        return ruta + "?" + urlencode({k: v for k, v in parametros.items() if v})
 
     @property
     def area_responsable_nombre(self) -> str:

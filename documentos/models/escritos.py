@@ -117,6 +117,25 @@ class Escrito(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    tramite = models.CharField(
+        _("trámite"),
+        max_length=300,
+        blank=True,
+        help_text=_("El trámite del catálogo desde el que se presentó en línea, si lo hay."),
+    )
+    area_sugerida = models.ForeignKey(
+        "documentos.Area",
+        verbose_name=_("área del trámite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("El área responsable del trámite elegido; la Oficialía decide el turno."),
+    )
+    # One per form shown: a second submit of the same form gives back the first escrito.
+    token_envio = models.CharField(
+        _("token del formulario"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     creado_en = models.DateTimeField(auto_now_add=True)
     actualizado_en = models.DateTimeField(auto_now=True)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import eventos, permisos
-from ..models import Archivo, EntradaBitacora, Escrito, Notificacion, Tema
+from ..models import Archivo, Area, EntradaBitacora, Escrito, Notificacion, Tema
 from ..plazos import vencimiento
 from ..validacion import ArchivoValidado, validar_archivo
 from . import bitacora
@@ -38,25 +38,41 @@ class DatosRecepcion:
     remitente_sexo: str = Escrito.Sexo.NO_DECLARA
     tema: Tema | None = None
     fojas: int | None = None
-    anexos: int = 0
+    anexos: int | None = None  # None: the files after the first one
     clasificacion: str = Escrito.Clasificacion.PUBLICA
     recibido_en: object = None
     archivos: list = field(default_factory=list)
+    tramite: str = ""
+    area_sugerida: Area | None = None
+    token_envio: str | None = None  # the form's one-time token (a second submit is a repeat)
 
 
 class PosibleDuplicado(ValidationError):
-    """The same file from the same remitente arrived minutes ago."""
+    """The same file, or the same asunto, from the same remitente arrived minutes ago."""
 
     def __init__(self, escrito: Escrito):
         self.escrito = escrito
         super().__init__(
             _(
-                "Este escrito parece duplicado: el mismo archivo del mismo remitente se recibió "
-                "hace unos minutos con el folio %(folio)s. Confirme si desea registrarlo de nuevo."
+                "Este escrito parece duplicado: hace unos minutos se recibió del mismo remitente "
+                "el mismo asunto o archivo con el folio %(folio)s. Confirme si desea registrarlo "
+                "de nuevo."
             )
             % {"folio": escrito.folio},
             code="duplicado",
         )
+
+
+class EnvioRepetido(Exception):
+    """This form (its one-time token) was already received: `escrito` is the first one."""
+
+    def __init__(self, escrito: Escrito):
+        self.escrito = escrito
+        super().__init__(escrito.folio)
+
+
+def _envio_previo(token: str | None) -> Escrito | None:
+    return Escrito.objects.filter(token_envio=token).first() if token else None
 
 
 def _validar_archivos(archivos) -> list[ArchivoValidado]:
@@ -72,14 +88,20 @@ def _validar_archivos(archivos) -> list[ArchivoValidado]:
 
 
 def _duplicado(datos: DatosRecepcion, validados: list[ArchivoValidado]) -> Escrito | None:
-    if not validados:
-        return None
+    """An escrito of the same remitente received minutes ago with the same asunto or one
+    of the same files (with or without files)."""
     desde = timezone.now() - timedelta(minutes=settings.FOLIO_VENTANA_DUPLICADOS_MIN)
+    del_remitente = Escrito.objects.filter(
+        remitente_nombre__iexact=datos.remitente_nombre.strip(), creado_en__gte=desde
+    )
+    mismo_asunto = del_remitente.filter(asunto__iexact=datos.asunto.strip()).first()
+    if mismo_asunto is not None or not validados:
+        return mismo_asunto
     archivo = (
         Archivo.objects.filter(
             sha256__in=[v.sha256 for v in validados],
             subido_en__gte=desde,
-            escrito__remitente_nombre__iexact=datos.remitente_nombre.strip(),
+            escrito__in=del_remitente,
         )
         .select_related("escrito")
         .first()
@@ -90,9 +112,12 @@ def _duplicado(datos: DatosRecepcion, validados: list[ArchivoValidado]) -> Escri
 def recibir_escrito(
     datos: DatosRecepcion, *, usuario=None, ip: str | None = None, confirmar_duplicado=False
 ) -> Escrito:
-    """Receive a writing. Bad input raises ValidationError (Spanish) and changes nothing."""
+    """Receive a writing. Bad input raises ValidationError (Spanish) and changes nothing; a
+    form already received (same token_envio) raises EnvioRepetido with the first escrito."""
     if usuario is not None and usuario.is_authenticated:
         permisos.exigir(permisos.puede_recibir(usuario))
+    if previo := _envio_previo(datos.token_envio):
+        raise EnvioRepetido(previo)
     validados = _validar_archivos(datos.archivos)
     if not validados and datos.canal != Escrito.Canal.EN_LINEA:
         raise ValidationError(_("Adjunte el escaneo del escrito (PDF, PNG, JPEG o TIFF)."))
@@ -111,17 +136,23 @@ def recibir_escrito(
         tema=datos.tema,
         recibido_en=recibido_en,
         fojas=datos.fojas if datos.fojas is not None else sum(v.paginas for v in validados),
-        anexos=datos.anexos,
+        anexos=datos.anexos if datos.anexos is not None else max(len(validados) - 1, 0),
         clasificacion=datos.clasificacion,
+        tramite=datos.tramite,
+        area_sugerida=datos.area_sugerida,
+        token_envio=datos.token_envio or None,
         vence_en=vencimiento(datos.tipo, recibido_en),
         codigo_acceso=generar_codigo(),
         recibido_por=usuario if usuario is not None and usuario.is_authenticated else None,
     )
     escrito.anio = timezone.localdate(recibido_en).year
-    escrito.full_clean(exclude=["folio", "consecutivo"])
+    escrito.full_clean(exclude=["folio", "consecutivo", "token_envio"])
 
     with borrar_archivos_si_falla(), transaction.atomic():
         escrito.consecutivo, escrito.folio = siguiente_folio(escrito.anio)
+        # A double click: the first request held the folio lock until it committed.
+        if previo := _envio_previo(datos.token_envio):
+            raise EnvioRepetido(previo)
         escrito.save()
         for orden, validado in enumerate(validados):
             guardar_archivo(escrito, validado, usuario=usuario, orden=orden)
@@ -137,6 +168,8 @@ def recibir_escrito(
             "vence_en": escrito.vence_en,
             "archivos": [v.sha256 for v in validados],
         }
+        if datos.tramite:
+            despues["tramite"] = datos.tramite
         if limpiados := contenido_activo(validados):
             descripcion = " ".join([descripcion, *(v.aviso for v in validados if v.quitado)])
             despues["contenido_activo"] = limpiados

@@ -18,7 +18,7 @@ from ..enlaces import enlaces_tras_respuesta
 from ..forms import ConsultaForm, EnvioPublicoForm
 from ..models import Escrito
 from ..services.consultas import registrar_consulta_publica, registrar_entrega
-from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from ..services.recepcion import EnvioRepetido, PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import respuesta_en_consulta
 from .acuse import qr_data_uri, respuesta_pdf
@@ -53,9 +53,7 @@ class EnviarView(View):
     template_name = "documentos/publico/enviar.html"
 
     def get(self, request):
-        return render(
-            request, self.template_name, {"form": EnvioPublicoForm(), "seccion": "enviar"}
-        )
+        return self._formulario(request, EnvioPublicoForm.desde_consulta(request.GET), False)
 
     def post(self, request):
         ip = ip_cliente(request) or "desconocida"
@@ -89,29 +87,34 @@ class EnviarView(View):
                     ip=ip_cliente(request),
                     confirmar_duplicado=form.cleaned_data["confirmar_duplicado"],
                 )
+            except EnvioRepetido as repetido:
+                # The same form sent twice (double click, back button): its first acuse.
+                return self._recibido(request, repetido.escrito)
             except PosibleDuplicado as aviso:
-                form = EnvioPublicoForm(request.POST, request.FILES, duplicado=aviso.escrito)
-                form.is_valid()
+                # A warning, not an error: sent again as it is, the escrito is received.
                 # The citizen is not told the earlier folio: only its owner holds its code.
-                form.add_error(
-                    "confirmar_duplicado",
-                    _(
-                        "Hace unos minutos recibimos un escrito con el mismo archivo y el mismo "
-                        "nombre. Si ya lo envió, no lo repita: revise su acuse. Si es un escrito "
-                        "distinto, marque la casilla y vuelva a enviarlo."
-                    ),
+                form = EnvioPublicoForm.con_aviso_de_duplicado(
+                    request.POST, request.FILES, aviso.escrito
                 )
             except ValidationError as error:
                 aplicar_errores(form, error, "archivos")
             else:
                 limite.sumar(ip)
-                request.session[SESION_ENVIADO] = escrito.pk
-                _acceso_concedido(request, escrito)
-                return redirect(reverse("documentos:enviado"))
+                return self._recibido(request, escrito)
         return self._formulario(request, form, archivos_perdidos)
 
+    def _recibido(self, request, escrito):
+        request.session[SESION_ENVIADO] = escrito.pk
+        _acceso_concedido(request, escrito)
+        return redirect(reverse("documentos:enviado"))
+
     def _formulario(self, request, form, archivos_perdidos, status=200):
-        contexto = {"form": form, "archivos_perdidos": archivos_perdidos, "seccion": "enviar"}
+        contexto = {
+            "form": form,
+            "archivos_perdidos": archivos_perdidos,
+            "max_bytes": settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024,
+            "seccion": "enviar",
+        }
         return render(request, self.template_name, contexto, status=status)
 
 

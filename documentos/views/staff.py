@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import eventos, permisos, selectors
 from ..forms import RecepcionForm
-from ..services.recepcion import PosibleDuplicado, recibir_escrito
+from ..services.recepcion import EnvioRepetido, PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from .comun import ip_cliente
 
@@ -97,10 +97,20 @@ class RecepcionView(VistaStaff):
                     ip=ip_cliente(request),
                     confirmar_duplicado=form.cleaned_data["confirmar_duplicado"],
                 )
+            except EnvioRepetido as repetido:
+                # The same form sent twice: the first escrito's acuse, not a second folio.
+                folio = repetido.escrito.folio
+                messages.info(
+                    request,
+                    _("Este formulario ya se había registrado con el folio %(folio)s.")
+                    % {"folio": folio},
+                )
+                return redirect(reverse("documentos_admin:acuse", args=[repetido.escrito.pk]))
             except PosibleDuplicado as aviso:
-                form = RecepcionForm(request.POST, request.FILES, duplicado=aviso.escrito)
-                form.is_valid()
-                form.add_error("confirmar_duplicado", aviso.messages[0])
+                # A warning shown once: sent again as it is, the escrito is registered.
+                form = RecepcionForm.con_aviso_de_duplicado(
+                    request.POST, request.FILES, aviso.escrito
+                )
             except ValidationError as error:
                 aplicar_errores(form, error, "archivos")
             else:

@@ -5,6 +5,7 @@ import io
 
 import pypdfium2
 from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import condition, require_GET
 
 from .. import visibilidad
@@ -55,5 +56,25 @@ def pagina(request, folio, numero: int):
     salida = io.BytesIO()
     imagen.save(salida, "PNG", optimize=True)
     respuesta = HttpResponse(salida.getvalue(), content_type="image/png")
+    respuesta["Cache-Control"] = CACHE
+    return respuesta
+
+
+@require_GET
+def escrito(request, folio):
+    """The public page of an escrito of the archive: its public fields (CAMPOS_PUBLICOS)
+    and its versión pública (subject, pages, PDF); a 404 for anything not public."""
+    version = visibilidad.version_publicada(folio)
+    if version is None:
+        raise Http404
+    publico = version.escrito
+    contexto = {
+        "escrito": {campo: getattr(publico, campo) for campo in visibilidad.CAMPOS_PUBLICOS},
+        "tipo": publico.get_tipo_display(),
+        "estado": publico.get_estado_display(),
+        "version": version,
+        "paginas": range(1, len(version.paginas or []) + 1) if version.pdf_id else range(0),
+    }
+    respuesta = render(request, "documentos/publico/archivo_escrito.html", contexto)
     respuesta["Cache-Control"] = CACHE
     return respuesta

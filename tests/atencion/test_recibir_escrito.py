@@ -18,7 +18,7 @@ def _datos(texto="Solicitud de bacheo"):
         "remitente_tipo": "fisica",
         "remitente_contacto": "maria@example.com",
         "remitente_sexo": "mujer",
-        "asunto": "Solicitud de bacheo en la calle Juárez",
+        "asunto": f"{texto} en la calle Juárez",  # same asunto, same remitente: a duplicate
         "tipo": "peticion",
         "tema": "",
         "fojas": "",

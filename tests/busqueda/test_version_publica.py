@@ -288,5 +288,8 @@ def test_los_resultados_publicos_enlazan_la_version_publica(
     pagina = reverse("documentos:version_publica_pagina", args=[escrito.folio, 2])
     assert fragmento["url"] == pagina
     assert "/admin/" not in json.dumps(datos)
+    # The search page opens the escrito's public page (at the matched page).
     html = client.get("/buscar/", {"q": "notificaciones"}).content.decode()
-    assert f'href="{pdf}"' in html and f'href="{pagina}"' in html
+    publica = reverse("documentos:archivo_escrito", args=[escrito.folio])
+    assert f'href="{publica}"' in html and f'href="{publica}#pagina-2"' in html
+    assert "Versión pública" in client.get(publica).content.decode()

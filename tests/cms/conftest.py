@@ -90,6 +90,7 @@ def catalogo(home, obras, finanzas, tema_obras, tema_pagos):
             slug="bacheo",
             descripcion="Aviso de baches en la vía pública para su reparación.",
             quien_puede="<p>Cualquier persona.</p>",
+            costo=0,
             area_responsable=obras,
             tema=tema_obras,
             modalidad="presencial",

@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from cms.models import TramitePage
+from documentos.models import Escrito
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +122,72 @@ def test_tramite_page_is_cached_until_it_is_published_again(client, catalogo):
     tramite.descripcion = "Texto nuevo publicado."
     tramite.save_revision().publish()
     assert "Texto nuevo publicado." in client.get("/tramites/bacheo/").content.decode()
+
+
+def test_a_tramite_without_a_cost_says_consulte_el_costo_not_gratuito(client, catalogo):
+    predial = client.get("/tramites/predial/").content.decode()
+    assert "Consulte el costo" in predial and "Gratuito" not in predial
+    bacheo = client.get("/tramites/bacheo/").content.decode()
+    assert "Gratuito" in bacheo and "Consulte el costo" not in bacheo
+    assert "Consulte el costo" in client.get("/tramites/").content.decode()
+
+
+def test_a_payment_tramite_links_to_its_payment_page(client, catalogo):
+    predial = catalogo["predial"]
+    predial.url_pago = "https://pagos.example.gob.mx/predial/pagar"
+    predial.save_revision().publish()
+    html = client.get("/tramites/predial/").content.decode()
+    assert (
+        '<a class="boton" href="https://pagos.example.gob.mx/predial/pagar">Pagar en línea' in html
+    )
+    assert "Hacer el trámite en línea" not in html
+
+
+def test_the_online_button_opens_the_form_with_the_tramite_tema_and_area(
+    client, catalogo, obras, tema_obras
+):
+    licencia = catalogo["licencia"]
+    licencia.url_en_linea = "/oficialia/enviar/"
+    licencia.save_revision().publish()
+    html = client.get("/tramites/licencia-de-construccion/").content.decode()
+    enlace = (
+        f"/oficialia/enviar/?tramite={licencia.pk}&amp;tema={tema_obras.pk}&amp;area={obras.pk}"
+    )
+    assert enlace in html
+
+    formulario = client.get(f"/oficialia/enviar/?tramite={licencia.pk}").content.decode()
+    assert "Trámite:</strong> Licencia de construcción" in formulario
+    assert f"Área que lo atiende:</strong> {obras.nombre}" in formulario
+    assert re.search(rf'<option value="{tema_obras.pk}" selected>', formulario)
+    token = re.search(r'name="token_envio" value="([^"]+)"', formulario).group(1)
+    datos = {
+        "tipo": "peticion",
+        "remitente_tipo": "fisica",
+        "remitente_nombre": "Ana Ruiz",
+        "remitente_contacto": "",
+        "remitente_sexo": "no_declara",
+        "asunto": "Licencia para ampliar mi casa",
+        "tema": str(tema_obras.pk),
+        "tramite": str(licencia.pk),
+        "area": "",
+        "sitio_web": "",
+        "token_envio": token,
+    }
+    assert client.post("/oficialia/enviar/", datos).status_code == 302
+    escrito = Escrito.objects.get()
+    assert (escrito.tramite, escrito.area_sugerida, escrito.tema) == (
+        "Licencia de construcción",
+        obras,
+        tema_obras,
+    )
+
+
+def test_bad_prefill_values_are_ignored(client, catalogo, obras):
+    respuesta = client.get("/oficialia/enviar/?tramite=abc&tema=x&area=999999")
+    assert respuesta.status_code == 200
+    assert "Trámite:" not in respuesta.content.decode()
+    catalogo["bacheo"].unpublish()
+    html = client.get(f"/oficialia/enviar/?tramite={catalogo['bacheo'].pk}").content.decode()
+    assert "Reporte de bacheo" not in html
+    con_area = client.get(f"/oficialia/enviar/?area={obras.pk}").content.decode()
+    assert f"Área que lo atiende:</strong> {obras.nombre}" in con_area

@@ -154,3 +154,18 @@ def test_the_acuse_shows_what_was_typed_literally(como, oficialia, recibir, text
         assert pdfs.sin_espacios(f"{campo} {texto}") in contenido
     assert pdfs.imagenes(respuesta.content) == 1  # the QR code only
     assert pdfs.anotaciones(respuesta.content) == []
+
+
+def test_the_acuse_pdf_lists_the_files_with_sha256_the_receiver_and_the_entity(
+    como, oficialia, recibir
+):
+    escrito = recibir(fojas=None, anexos=None)
+    archivo = escrito.archivos.get()
+    respuesta = como(oficialia).get(reverse("documentos_admin:acuse_pdf", args=[escrito.pk]))
+    texto, _, _ = _leer(respuesta.content)
+    assert "Archivos recibidos" in texto and archivo.nombre_original in texto
+    assert archivo.sha256 in texto.replace("\r", "").replace("\n", "")
+    assert "Recibió" in texto and (oficialia.get_full_name() or oficialia.username) in texto
+    assert "Número de anexos 0" in texto
+    html = como(oficialia).get(reverse("documentos_admin:acuse", args=[escrito.pk])).content
+    assert archivo.sha256 in html.decode()

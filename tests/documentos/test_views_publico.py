@@ -80,7 +80,8 @@ def test_the_citizen_is_told_what_was_removed_from_a_pdf(client):
         "envío o importación de datos de formularios, formulario XFA, 2 archivos incrustados "
         "(a.exe, b.doc). El documento visible no cambia." in html
     )
-    limpio = client.post(ENVIAR, _envio(archivos=[subida("otra.pdf", pdf_bytes())]), follow=True)
+    otro = _envio(archivos=[subida("otra.pdf", pdf_bytes())], asunto="Otra queja distinta")
+    limpio = client.post(ENVIAR, otro, follow=True)
     assert "contenido activo" not in limpio.content.decode()
 
 
@@ -129,7 +130,7 @@ def test_a_repeated_online_submission_warns_without_revealing_the_folio(client):
     primero = Escrito.objects.get()
     respuesta = client.post(ENVIAR, _envio(archivos=[subida("a.pdf", archivo)]))
     html = respuesta.content.decode()
-    assert "mismo archivo y el mismo nombre" in html
+    assert "el mismo nombre y el mismo asunto (o el mismo archivo)" in html
     assert primero.folio not in html
     assert Escrito.objects.count() == 1
     confirmado = client.post(

@@ -214,7 +214,9 @@ def test_duplicate_submission_warns_then_can_be_confirmed(como, oficialia):
     html = aviso.content.decode()
     assert aviso.status_code == 200
     assert "Posible duplicado" in html and primero.folio in html
-    assert re.search(r'<input[^>]*type="checkbox"[^>]*name="confirmar_duplicado"', html)
+    # A warning shown once: the form comes back ready to be sent as it is.
+    assert re.search(r'<input[^>]*type="hidden"[^>]*name="confirmar_duplicado"[^>]*value="1"', html)
+    assert "No se registró el escrito" not in html
     assert Escrito.objects.count() == 1
 
     confirmado = cliente.post(

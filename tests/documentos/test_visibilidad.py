@@ -2,6 +2,7 @@
 AND an approved versión pública; `publicado=True` alone (the ORM, an old row) is not enough."""
 
 import pytest
+from django.urls import reverse
 
 from documentos import visibilidad
 from documentos.models import Escrito, VersionPublica
@@ -50,3 +51,26 @@ def test_la_version_aprobada_no_basta_sin_las_demas_condiciones(recibir):
     Escrito.objects.filter(pk=cancelado.pk).update(publicado=True, estado=Escrito.Estado.CANCELADO)
     cancelado.refresh_from_db()
     assert not _publico(cancelado)
+
+
+def test_the_public_archive_page_shows_a_public_escrito_and_hides_the_rest(client, recibir):
+    publico = recibir(asunto="Bacheo en la calle Hidalgo")
+    version_aprobada(publico, textos=["Texto público"], asunto="Bacheo en la calle [testado]")
+    Escrito.objects.filter(pk=publico.pk).update(publicado=True)
+    url = reverse("documentos:archivo_escrito", args=[publico.folio])
+    html = client.get(url).content.decode()
+    assert "Bacheo en la calle [testado]" in html and publico.folio in html
+    assert "María López" not in html and publico.codigo_acceso not in html
+
+    reservado = recibir(asunto="Asunto reservado", clasificacion=Escrito.Clasificacion.RESERVADA)
+    version_aprobada(reservado, textos=["x"])
+    sin_publicar = recibir(asunto="Sin publicar")
+    version_aprobada(sin_publicar, textos=["x"])
+    for escrito in (reservado, sin_publicar):
+        url = reverse("documentos:archivo_escrito", args=[escrito.folio])
+        assert client.get(url).status_code == 404
+    # Published but its versión pública not approved: still nothing.
+    Escrito.objects.filter(pk=sin_publicar.pk).update(publicado=True)
+    sin_publicar.versiones_publicas.update(estado=V.POR_REVISAR)
+    url = reverse("documentos:archivo_escrito", args=[sin_publicar.folio])
+    assert client.get(url).status_code == 404

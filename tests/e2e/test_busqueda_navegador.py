@@ -83,3 +83,29 @@ def test_busqueda_publica(live_server, archivo_publico, pagina, axe, captura):
     assert "tipo=peticion" in pagina.url
     axe(pagina)
     captura(pagina, "e2e-busqueda")
+
+
+def test_busqueda_publica_en_telefono_y_pagina_del_escrito(
+    live_server, archivo_publico, movil, axe, captura
+):
+    movil.goto(live_server.url + "/buscar/?q=construccion")
+    resultados = movil.locator("ol.busqueda-lista > li")
+    resultados.first.wait_for()
+    # Results first: the facets wait, collapsed, behind their button.
+    facetas = movil.locator("details[data-folio-facetas]")
+    assert not facetas.evaluate("d => d.open")
+    assert not movil.get_by_role("link", name="Petición").is_visible()
+    assert movil.evaluate("document.documentElement.scrollWidth") <= 390
+    axe(movil)
+    captura(movil, "e2e-busqueda-movil")
+    movil.get_by_text("Filtrar resultados").click()
+    assert movil.get_by_role("link", name="Petición").is_visible()
+    captura(movil, "e2e-busqueda-movil-filtros")
+    # A result opens the escrito's public page (its versión pública), not a bare PDF.
+    resultados.first.get_by_role("link").first.click()
+    movil.wait_for_url("**/oficialia/archivo/OP-2026-000001/")
+    assert movil.locator("h1").inner_text() == "Escrito OP-2026-000001"
+    assert "Nombre Que No Debe Verse" not in movil.content()
+    assert movil.evaluate("document.documentElement.scrollWidth") <= 390
+    axe(movil)
+    captura(movil, "e2e-archivo-escrito-movil")
