@@ -19,6 +19,12 @@ def _areas_del_usuario(request):
     return selectors.areas_para_filtro(request.user)
 
 
+class CasillaFilter(django_filters.Filter):
+    """A checkbox: ticked or absent (never "No" among the active filters)."""
+
+    field_class = forms.BooleanField
+
+
 class BandejaFilterSet(WagtailFilterSet):
     """Every filter is applied in filter_queryset, through the selectors."""
 
@@ -29,9 +35,7 @@ class BandejaFilterSet(WagtailFilterSet):
         empty_label=_("Pendientes"),
         widget=forms.RadioSelect,
     )
-    asignados = django_filters.Filter(
-        label=_("Asignados a mí"), field_class=forms.BooleanField, widget=forms.CheckboxInput
-    )
+    asignados = CasillaFilter(label=_("Asignados a mí"), widget=forms.CheckboxInput)
     tarea = django_filters.ChoiceFilter(
         label=_("Tarea"),
         choices=list(selectors_trabajo.TAREAS.items()),

@@ -207,7 +207,7 @@ def vencidos_por_area(escritos: QuerySet[Escrito], hoy: date) -> list[VencidosAr
         escritos.filter(semaforo=Semaforo.VENCIDO.value)
         .values("area_responsable", "area_responsable__nombre")
         .annotate(total=Count("pk"), mas_antiguo=Min("vence_en"))
-        .order_by("-total", "area_responsable__nombre")
+        .order_by("-total", F("area_responsable__nombre").asc(nulls_last=True))
     )
     return [
         VencidosArea(
