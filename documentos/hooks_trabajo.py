@@ -26,6 +26,9 @@ class MiTrabajoPanel(Component):
     template_name = "documentos/admin/mi_trabajo.html"
     order = 10
 
+    class Media:
+        css = {"all": ["documentos/admin.css"]}
+
     def get_context_data(self, parent_context):
         trabajo = selectors_trabajo.mi_trabajo(parent_context["request"].user)
         bandeja = reverse("documentos_admin:bandeja")
