@@ -41,7 +41,28 @@ def test_home_shows_mi_trabajo_with_links_to_the_bandeja(como, oficialia, bandej
     assert f'href="{URL}?tarea=por_turnar"' in html and f'href="{URL}?semaforo=vencido"' in html
     assert bandeja["vencido"].folio in html and "2 días vencido" in html
     assert "documentos/menu.css" in html  # sidebar labels wrap
-    assert "wagtailadmin_explore" not in html and "Your most recent edits" not in html
+    assert 'class="w-summary"' not in html  # no page, image and document counts
+
+
+def test_mi_trabajo_replaces_the_page_panels_only_for_bandeja_users(rf, oficialia, db):
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.admin.views.home import LockedPagesPanel, RecentEditsPanel
+
+    from documentos.hooks_trabajo import MiTrabajoPanel, panel_mi_trabajo, sin_resumen_de_paginas
+
+    otro = object()
+    for usuario, esperado in ((oficialia, [otro, MiTrabajoPanel]), (AnonymousUser(), None)):
+        request = rf.get("/admin/")
+        request.user = usuario
+        paneles = [RecentEditsPanel(), otro, LockedPagesPanel()]
+        panel_mi_trabajo(request, paneles)
+        resumen = ["páginas", "imágenes"]
+        sin_resumen_de_paginas(request, resumen)
+        if esperado is None:
+            assert (len(paneles), len(resumen)) == (3, 2)
+        else:
+            assert [paneles[0], type(paneles[1])] == esperado
+            assert resumen == []
 
 
 def test_the_bandeja_defaults_to_pending_work_by_deadline(como, oficialia, bandeja):
