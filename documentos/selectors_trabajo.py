@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import permisos, selectors, visibilidad
@@ -218,6 +219,39 @@ def vencidos_por_area(escritos: QuerySet[Escrito], hoy: date) -> list[VencidosAr
         )
         for f in filas
     ]
+
+
+def filas_exportables(escritos) -> tuple[list[str], list[list]]:
+    """Header and rows of a bandeja export (written by formatos.hojas, which neutralises
+    formulas)."""
+    columnas = [
+        gettext("Folio"),
+        gettext("Recibido"),
+        gettext("Tipo"),
+        gettext("Remitente"),
+        gettext("Asunto"),
+        gettext("Tema"),
+        gettext("Área responsable"),
+        gettext("Estado"),
+        gettext("Fecha límite"),
+        gettext("Semáforo"),
+    ]
+    filas = [
+        [
+            e.folio,
+            timezone.localtime(e.recibido_en).replace(tzinfo=None, microsecond=0),
+            e.get_tipo_display(),
+            e.remitente_nombre,
+            e.asunto,
+            e.tema.nombre if e.tema else "",
+            e.area_responsable.nombre if e.area_responsable else "",
+            e.get_estado_display(),
+            e.vence_en,
+            Semaforo(e.semaforo).etiqueta,
+        ]
+        for e in escritos
+    ]
+    return columnas, filas
 
 
 def filtros_de(usuario) -> QuerySet[FiltroGuardado]:

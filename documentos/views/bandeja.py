@@ -72,7 +72,7 @@ class BandejaView(Prohibido403, BaseListingView):
 
     def exportar(self, formato: str):
         """The whole filtered list (not only this page), as a spreadsheet."""
-        columnas, filas = filas_exportables(self.get_queryset())
+        columnas, filas = selectors_trabajo.filas_exportables(self.get_queryset())
         nombre = f"bandeja-{timezone.localdate():%Y-%m-%d}.{formato}"
         if formato == "csv":
             return descarga(hojas.en_csv(columnas, filas), hojas.TIPO_CSV, nombre)
@@ -151,35 +151,3 @@ class BandejaView(Prohibido403, BaseListingView):
         context["filtros_guardados"] = selectors_trabajo.filtros_de(self.request.user)
         context["form_filtro"] = FiltroGuardadoForm(initial={"querystring": consulta})
         return context
-
-
-def filas_exportables(escritos) -> tuple[list[str], list[list]]:
-    """Header and rows of an export; every text cell goes through formatos.hojas."""
-    columnas = [
-        _g("Folio"),
-        _g("Recibido"),
-        _g("Tipo"),
-        _g("Remitente"),
-        _g("Asunto"),
-        _g("Tema"),
-        _g("Área responsable"),
-        _g("Estado"),
-        _g("Fecha límite"),
-        _g("Semáforo"),
-    ]
-    filas = [
-        [
-            e.folio,
-            timezone.localtime(e.recibido_en).replace(tzinfo=None, microsecond=0),
-            e.get_tipo_display(),
-            e.remitente_nombre,
-            e.asunto,
-            e.tema.nombre if e.tema else "",
-            e.area_responsable.nombre if e.area_responsable else "",
-            e.get_estado_display(),
-            e.vence_en,
-            Semaforo(e.semaforo).etiqueta,
-        ]
-        for e in escritos
-    ]
-    return columnas, filas
