@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, avance, bandeja, escrito, firmar, revision, staff, versiones
+from .views import acuse, avance, bandeja, escrito, filtros, firmar, revision, staff, versiones
 
 app_name = "documentos_admin"
 
@@ -13,6 +13,12 @@ urlpatterns = [
         "bandeja/resultados/",
         bandeja.BandejaView.as_view(results_only=True),
         name="bandeja_resultados",
+    ),
+    path("bandeja/filtros/", filtros.GuardarFiltroView.as_view(), name="filtro_guardar"),
+    path(
+        "bandeja/filtros/<int:pk>/borrar/",
+        filtros.BorrarFiltroView.as_view(),
+        name="filtro_borrar",
     ),
     path("escritos/<int:pk>/", escrito.EscritoView.as_view(), name="escrito"),
     path(

@@ -1,11 +1,8 @@
 """Forms of the Oficialía screens. They only parse input: writes go through services."""
 
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from . import selectors
 from .forms_recepcion import (  # noqa: F401 (the intake forms, re-exported)
     TIPOS_ACEPTADOS,
     ArchivosField,
@@ -13,8 +10,7 @@ from .forms_recepcion import (  # noqa: F401 (the intake forms, re-exported)
     MultipleFileInput,
     RecepcionForm,
 )
-from .models import Area, Escrito, Tema
-from .plazos import ETIQUETAS_SEMAFORO
+from .models import Area, Tema
 
 
 def _temas():
@@ -63,58 +59,3 @@ class TurnoEnBloqueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = _areas()
-
-
-# ---------------------------------------------------------------------------------------
-# Bandeja filters (the filtering itself is selectors.filtrar_bandeja)
-
-
-def _areas_del_usuario(request):
-    if request is None:
-        return Area.objects.none()
-    return selectors.areas_para_filtro(request.user)
-
-
-class BandejaFilterSet(WagtailFilterSet):
-    estado = django_filters.ChoiceFilter(
-        label=_("Estado"),
-        choices=Escrito.Estado.choices,
-        empty_label=_("Todos"),
-        widget=forms.RadioSelect,
-    )
-    semaforo = django_filters.ChoiceFilter(
-        label=_("Semáforo"),
-        choices=[(k.value, v) for k, v in ETIQUETAS_SEMAFORO.items()],
-        empty_label=_("Todos"),
-        widget=forms.RadioSelect,
-    )
-    tipo = django_filters.ChoiceFilter(
-        label=_("Tipo"), choices=Escrito.Tipo.choices, empty_label=_("Todos")
-    )
-    tema = django_filters.ModelChoiceFilter(
-        label=_("Tema"), queryset=lambda request: _temas(), empty_label=_("Todos")
-    )
-    area = django_filters.ModelChoiceFilter(
-        label=_("Área responsable"), queryset=_areas_del_usuario, empty_label=_("Todas")
-    )
-    recibido = django_filters.DateFromToRangeFilter(
-        label=_("Fecha de recepción"), widget=DateRangePickerWidget
-    )
-
-    class Meta:
-        model = Escrito
-        fields = []
-
-    def filter_queryset(self, queryset):
-        d = self.form.cleaned_data
-        rango = d.get("recibido")
-        return selectors.filtrar_bandeja(
-            queryset,
-            estado=d.get("estado"),
-            tipo=d.get("tipo"),
-            tema=d.get("tema"),
-            area=d.get("area"),
-            semaforo=d.get("semaforo"),
-            desde=rango.start if rango else None,
-            hasta=rango.stop if rango else None,
-        )

@@ -19,6 +19,10 @@ def es_oficialia(usuario) -> bool:
     return _en_grupo(usuario, roles.OFICIALIA)
 
 
+def es_contraloria(usuario) -> bool:
+    return _en_grupo(usuario, roles.CONTRALORIA)
+
+
 def es_del_area(usuario, area_id: int | None) -> bool:
     if area_id is None or not usuario.is_authenticated:
         return False

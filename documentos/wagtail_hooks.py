@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import admin_urls, permisos
+from . import admin_urls, hooks_trabajo, permisos  # noqa: F401 (hooks_trabajo registers)
 from .catalogos import CatalogosViewSetGroup
 from .views.bandeja import puede_usar_bandeja
 from .views.bulk import TurnarEnBloque

@@ -1,6 +1,7 @@
 from .areas import Area, Tema
 from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
 from .escritos import Archivo, Escrito, SecuenciaFolio
+from .filtros import FiltroGuardado
 from .firmas import Firma
 from .flujo import Asignacion, Respuesta, Turno
 from .notificaciones import Notificacion
@@ -17,6 +18,7 @@ __all__ = [
     "DiaInhabil",
     "EntradaBitacora",
     "Escrito",
+    "FiltroGuardado",
     "Firma",
     "Notificacion",
     "Respuesta",

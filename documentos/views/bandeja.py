@@ -2,17 +2,23 @@
 
 from django.db.models import Case, F, When
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
-from .. import permisos, selectors, visibilidad
-from ..forms import BandejaFilterSet
+from formatos import hojas
+
+from .. import permisos, selectors, selectors_trabajo, visibilidad
+from ..forms_bandeja import BandejaFilterSet, FiltroGuardadoForm
 from ..models import Escrito
 from ..plazos import Semaforo
+from ..services.filtros import limpiar_querystring
+from .comun import descarga
 from .staff import MIGA_INICIO, Prohibido403, prohibido
 
 
@@ -38,6 +44,7 @@ class AsuntoColumn(Column):
 
 class BandejaView(Prohibido403, BaseListingView):
     template_name = "documentos/admin/bandeja.html"
+    results_template_name = "documentos/admin/bandeja_resultados.html"
     page_title = _("Bandeja")
     page_subtitle = ""
     header_icon = "tasks"
@@ -45,7 +52,8 @@ class BandejaView(Prohibido403, BaseListingView):
     index_results_url_name = "documentos_admin:bandeja_resultados"
     filterset_class = BandejaFilterSet
     is_searchable = True
-    default_ordering = "-recibido_en"
+    # Soonest (and overdue) deadlines first: the bandeja is for finding what is due.
+    default_ordering = "vence_en"
     paginate_by = 50
     verbose_name = _("escrito")
     verbose_name_plural = _("escritos")
@@ -55,6 +63,20 @@ class BandejaView(Prohibido403, BaseListingView):
         if not puede_usar_bandeja(request.user):
             return prohibido(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        formato = request.GET.get("exportar")
+        if formato in ("csv", "xlsx"):
+            return self.exportar(formato)
+        return super().get(request, *args, **kwargs)
+
+    def exportar(self, formato: str):
+        """The whole filtered list (not only this page), as a spreadsheet."""
+        columnas, filas = selectors_trabajo.filas_exportables(self.get_queryset())
+        nombre = f"bandeja-{timezone.localdate():%Y-%m-%d}.{formato}"
+        if formato == "csv":
+            return descarga(hojas.en_csv(columnas, filas), hojas.TIPO_CSV, nombre)
+        return descarga(hojas.en_xlsx(_g("Bandeja"), columnas, filas), hojas.TIPO_XLSX, nombre)
 
     @cached_property
     def columns(self):
@@ -124,4 +146,8 @@ class BandejaView(Prohibido403, BaseListingView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["model_opts"] = Escrito._meta
+        consulta = limpiar_querystring(self.request.GET.urlencode())
+        context["consulta"] = consulta
+        context["filtros_guardados"] = selectors_trabajo.filtros_de(self.request.user)
+        context["form_filtro"] = FiltroGuardadoForm(initial={"querystring": consulta})
         return context

@@ -1,7 +1,7 @@
 import pytest
 
 from cms import roles
-from documentos.models import Respuesta
+from documentos.models import Escrito, Respuesta
 from documentos.services import flujo
 from documentos.services.recepcion import recibir_escrito
 from tests.factories import (
@@ -52,6 +52,12 @@ def recibir(oficialia):
         return recibir_escrito(datos_recepcion(**cambios), usuario=usuario, ip="10.0.0.7")
 
     return _recibir
+
+
+@pytest.fixture
+def ligero(recibir):
+    """An escrito received online without files (the fastest intake)."""
+    return lambda **datos: recibir(canal=Escrito.Canal.EN_LINEA, archivos=[], **datos)
 
 
 @pytest.fixture

@@ -112,15 +112,16 @@ def test_order_by_deadline_and_pagination(como, oficialia, escritos, recibir, mo
     assert _folios(cliente.get(URL, {"ordering": "vence_en"})) == orden
     assert _folios(cliente.get(URL, {"ordering": "-vence_en"})) == orden[::-1]
 
-    # Answered escritos go after the open ones, whatever their deadline.
+    # Answered escritos (shown with estado "Todos") go after the open ones, whatever their
+    # deadline.
     atendido = recibir(asunto="Ya respondido")
     Escrito.objects.filter(pk=atendido.pk).update(estado="concluido", vence_en=hoy)
-    orden_con_atendido = _folios(cliente.get(URL, {"ordering": "vence_en"}))
-    assert orden_con_atendido == [*orden, atendido.folio]
+    todos = {"ordering": "vence_en", "estado": "todos"}
+    assert _folios(cliente.get(URL, todos)) == [*orden, atendido.folio]
 
     monkeypatch.setattr(BandejaView, "paginate_by", 2)
-    primera = _folios(cliente.get(URL, {"ordering": "vence_en"}))
-    segunda = _folios(cliente.get(URL, {"ordering": "vence_en", "p": 2}))
+    primera = _folios(cliente.get(URL, todos))
+    segunda = _folios(cliente.get(URL, {**todos, "p": 2}))
     assert (primera, segunda) == (orden[:2], [orden[2], atendido.folio])
 
 
