@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import acuse, bandeja, escrito, firmar, revision, staff, versiones
+from .views import acuse, bandeja, escrito, firmar, revision, staff, versiones, visor
 
 app_name = "documentos_admin"
 
@@ -15,6 +15,7 @@ urlpatterns = [
         name="bandeja_resultados",
     ),
     path("escritos/<int:pk>/", escrito.EscritoView.as_view(), name="escrito"),
+    path("escritos/<int:pk>/visor/", visor.VisorView.as_view(), name="visor"),
     path(
         "escritos/<int:pk>/acciones/<slug:accion>/",
         escrito.AccionView.as_view(),
