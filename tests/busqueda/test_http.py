@@ -199,8 +199,8 @@ def test_pantalla_del_archivo_abre_el_escaneo_en_la_pagina(client, archivo, arch
     escrito = archivo["reservado"]
     archivo_id = escrito.archivos.get().pk
     assert (
-        f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1#visor-section"
-        in html
+        f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1&amp;q=planos"
+        "#visor-section" in html
     )
     assert "<mark>Planos</mark>" in html
     assert "Reservada" in html and "Petición" in html  # labels, not stored codes
