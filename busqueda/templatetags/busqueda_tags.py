@@ -114,13 +114,15 @@ def filtros_aplicados(consulta, filtros: str) -> list[dict]:
     ]
     desde, hasta = consulta.recibido_desde, consulta.recibido_hasta
     fechas = dict(FECHAS)
-    if desde and hasta and (desde.month, desde.day, hasta.month, hasta.day) == (1, 1, 12, 31):
-        anio = desde.year if desde.year == hasta.year else None
-    else:
-        anio = None
-    if anio:
+    un_anio = (
+        desde
+        and hasta
+        and desde.year == hasta.year
+        and (desde.month, desde.day, hasta.month, hasta.day) == (1, 1, 12, 31)
+    )
+    if un_anio:  # the "Año de recepción" facet sets both dates
         quitar = _sin(filtros, "recibido_desde", "recibido_hasta")
-        chips.append({"nombre": nombre_faceta("anio"), "valor": str(anio), "url": quitar})
+        chips.append({"nombre": nombre_faceta("anio"), "valor": str(desde.year), "url": quitar})
         fechas = {c: n for c, n in fechas.items() if not c.startswith("recibido")}
     for campo, nombre in fechas.items():
         if valor := getattr(consulta, campo):
