@@ -9,9 +9,12 @@ class BusquedaConfig(AppConfig):
 
     def ready(self):
         from documentos.eventos import senal_escrito_cambiado
+        from documentos.resaltado import registrar_comparador
 
         from . import client, signals  # noqa: F401
+        from .resaltado import comparador_de_palabras
         from .services import al_cambiar_escrito
 
         senal_escrito_cambiado.connect(al_cambiar_escrito, dispatch_uid="busqueda.escrito_cambiado")
         client.configure()
+        registrar_comparador(comparador_de_palabras)

@@ -140,3 +140,22 @@ class PaginaPortalBusqueda(models.Model):
 
     def __str__(self):
         return self.titulo
+
+
+class PalabraIndice(models.Model):
+    """A word seen in one store of the database backend (folded, lower case), for
+    «¿Quiso decir…?». Never pruned one by one: a suggestion is only offered when it finds
+    something the reader may see (busqueda.correccion)."""
+
+    almacen = models.CharField(max_length=30)
+    palabra = models.CharField(max_length=40)
+    largo = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["almacen", "palabra"], name="busqueda_palabra_unica")
+        ]
+        indexes = [models.Index(fields=["almacen", "largo"], name="busqueda_palabra_largo_idx")]
+
+    def __str__(self):
+        return self.palabra

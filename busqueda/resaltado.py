@@ -9,7 +9,7 @@ import re
 
 from django.utils.html import escape
 
-from .consulta import Frase, Termino
+from .consulta import Frase, Termino, analizar, positivos
 from .texto import PALABRA, VACIAS, plegar, raiz
 
 INICIO, FIN = "\ue000", "\ue001"  # private-use marks (Elasticsearch trims control characters)
@@ -89,3 +89,17 @@ def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
     prefijo = "… " if inicio > 0 else ""
     sufijo = " …" if fin < len(texto) else ""
     return prefijo + _html("".join(partes)) + sufijo
+
+
+def comparador_de_palabras(q: str):
+    """A matcher for single OCR words ("Construcción," included) with the search's analysis,
+    or None when the query has nothing to highlight. Registered into documentos.resaltado."""
+    buenos = positivos(analizar(q))
+    if not buenos:
+        return None
+    coincide = _coincide(buenos)
+
+    def palabra(texto: str) -> bool:
+        return any(coincide(p) for p in PALABRA.findall(plegar(texto).lower()))
+
+    return palabra

@@ -30,6 +30,11 @@ def similares(escrito_id: int, usuario=None, cuantos: int = 5) -> list[Resultado
     return _llamar(actual().similares, escrito_id, alcance(usuario), cuantos)
 
 
+def corregir(consulta: Consulta, usuario=None) -> str | None:
+    """«¿Quiso decir…?»: a close query that finds something `usuario` may see, or None."""
+    return _llamar(actual().corregir, consulta, alcance(usuario))
+
+
 def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:
     """Published portal pages (always public)."""
     return _llamar(actual().buscar_paginas, q, cuantos)

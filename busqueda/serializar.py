@@ -5,6 +5,7 @@ pública (its PDF and page images); staff get both the remitente and admin links
 from functools import lru_cache
 
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -14,11 +15,15 @@ def _plantilla_escrito() -> str:
     return reverse("documentos_admin:escrito", args=[987654321]).replace("987654321", "{}")
 
 
-def url_escaneo(escrito_id: int, fragmento=None) -> str:
-    """The escrito's admin page, its viewer opened at the matched page when there is one."""
+def url_escaneo(escrito_id: int, fragmento=None, q: str = "") -> str:
+    """The escrito's admin page, its viewer opened at the matched page when there is one
+    (with the query `q`, whose words the viewer highlights)."""
     url = _plantilla_escrito().format(escrito_id)
     if fragmento is not None and fragmento.archivo_id:
-        url += f"?archivo={fragmento.archivo_id}&pagina={fragmento.pagina}#visor"
+        datos = {"archivo": fragmento.archivo_id, "pagina": fragmento.pagina}
+        if q:
+            datos["q"] = q
+        url += f"?{urlencode(datos)}#visor-section"
     return url
 
 

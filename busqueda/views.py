@@ -18,7 +18,7 @@ from documentos.views.staff import prohibido
 from . import serializar
 from .api import NO_DISPONIBLE, VistaJSON, respuestas
 from .parametros import MAX_ID, ConsultaSerializer, Entero, PaginasSerializer, sin_vacios
-from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, similares
+from .selectors import BusquedaNoDisponible, buscar, buscar_paginas, corregir, similares
 from .visibilidad import alcance
 
 SOLO_PERSONAL = gettext_lazy("Inicie sesión con una cuenta del archivo o de un área.")
@@ -164,14 +164,19 @@ class SimilaresInternos(_Personal):
         return Response(serializar.SimilaresInternosSerializer({"resultados": parecidos}).data)
 
 
-def _pantalla(request, usuario, plantilla, extra=None):
+def _pantalla(request, usuario, plantilla, extra=None, *, buscar_ahora=True, sugerir=False):
+    """The search form and, unless `buscar_ahora` is False, its results; `sugerir`: a
+    «¿Quiso decir…?» when the words find nothing."""
     form = ConsultaSerializer(data=sin_vacios(request.GET))
     valido = form.is_valid()
     contexto = {"form": form, "resultados": None, "error": None, **(extra or {})}
     if valido and request.GET:
         consulta = form.consulta()
         try:
-            contexto["resultados"] = buscar(consulta, usuario)
+            if buscar_ahora:
+                contexto["resultados"] = resultados = buscar(consulta, usuario)
+                if sugerir and not resultados.total and consulta.q and consulta.pagina == 1:
+                    contexto["quiso_decir"] = corregir(consulta, usuario)
             if usuario is None and consulta.q and consulta.pagina == 1:
                 contexto["paginas_portal"] = buscar_paginas(consulta.q, 5)
         except BusquedaNoDisponible:
@@ -183,9 +188,11 @@ def _pantalla(request, usuario, plantilla, extra=None):
 
 
 def _filtros_activos(request) -> str:
-    """The query string without the page number (for facet and pagination links)."""
+    """The query string without the page number nor «más como este» (for facet, chip and
+    pagination links)."""
     copia = request.GET.copy()
     copia.pop("pagina", None)
+    copia.pop("similar", None)
     return copia.urlencode()
 
 
@@ -204,10 +211,18 @@ def buscar_archivo(request):
         )
     extra = {}
     similar = request.GET.get("similar", "")
-    if similar.isascii() and similar.isdigit() and int(similar) <= MAX_ID:
+    if similar.isascii() and similar.isdigit() and 0 < int(similar) <= MAX_ID:
+        # «Más como este» lists only the similar escritos, not the search's results again.
         try:
             extra["similares"] = similares(int(similar), request.user, 10) or []
         except BusquedaNoDisponible:
             extra["similares"] = []
         extra["similar_de"] = int(similar)
-    return _pantalla(request, request.user, "busqueda/admin/buscar.html", extra)
+    return _pantalla(
+        request,
+        request.user,
+        "busqueda/admin/buscar.html",
+        extra,
+        buscar_ahora="similares" not in extra,
+        sugerir=True,
+    )

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import acuse, avance, bandeja, escrito, filtros, firmar, revision, staff, versiones
+from .views import (
+    acuse,
+    avance,
+    bandeja,
+    escrito,
+    filtros,
+    firmar,
+    revision,
+    staff,
+    versiones,
+    visor,
+)
 
 app_name = "documentos_admin"
 
@@ -21,6 +32,7 @@ urlpatterns = [
         name="filtro_borrar",
     ),
     path("escritos/<int:pk>/", escrito.EscritoView.as_view(), name="escrito"),
+    path("escritos/<int:pk>/visor/", visor.VisorView.as_view(), name="visor"),
     path(
         "escritos/<int:pk>/acciones/<slug:accion>/",
         escrito.AccionView.as_view(),

@@ -85,13 +85,13 @@ def estado_por_archivo(archivo_ids) -> dict[int, EstadoOCR]:
 
 
 def pagina_leida(archivo_id: int, numero: int) -> PaginaOCR | None:
-    """The finished text of one page, for the viewer (None while not read)."""
+    """The finished text and word boxes of one page, for the viewer (None while not read)."""
     return (
         PaginaOCR.objects.filter(
             resultado__archivo_id=archivo_id,
             resultado__estado=ResultadoOCR.Estado.TERMINADO,
             numero=numero,
         )
-        .only("numero", "texto", "confianza", "origen")
+        .only("numero", "texto", "confianza", "origen", "palabras", "ancho", "alto")
         .first()
     )

@@ -22,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 from django.utils import timezone
 
+from .. import correccion
 from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
 from ..models import (
     DocumentoBusqueda,
@@ -34,6 +35,7 @@ from ..resaltado import comparador, marcado, resaltar
 from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
 from ..visibilidad import Alcance
+from . import vocabulario
 from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo, firma
 
 FTS_PORTAL = "busqueda_fts_portal"
@@ -150,6 +152,7 @@ def _escribir(almacen: Almacen, docs: list[dict]) -> None:
     _borrar(almacen, ids)
     almacen.modelo.objects.bulk_create(filas)
     almacen.paginas.objects.bulk_create([p for d in docs for p in _paginas(d, almacen)])
+    vocabulario.agregar(almacen.fts, _textos(docs, almacen))
     if _sqlite():
         marcas = ", ".join(["%s"] * (len(almacen.columnas) + 1))
         with connection.cursor() as cursor:
@@ -160,6 +163,15 @@ def _escribir(almacen: Almacen, docs: list[dict]) -> None:
             )
     else:
         _vector(almacen, ids)
+
+
+def _textos(docs: list[dict], almacen: Almacen):
+    for doc in docs:
+        yield doc["folio"]
+        yield doc["asunto"]
+        yield from (p["texto"] for p in doc["paginas"])
+        if almacen.personal:
+            yield doc["remitente"]
 
 
 def _borrar(almacen: Almacen, ids: list[int]) -> None:
@@ -234,6 +246,8 @@ def reconstruir(tipo: str, docs: Iterable[dict], version: int | None = None, pro
     """Replace everything in one transaction (readers keep the old rows until commit)."""
     with transaction.atomic():
         guardar(tipo, [], list(_modelo(tipo).objects.values_list("pk", flat=True)))
+        if tipo in ALMACENES:
+            vocabulario.vaciar(ALMACENES[tipo].fts)
         lote = []
         for doc in docs:
             lote.append(doc)
@@ -268,6 +282,8 @@ def refrescar() -> None:
 def borrar_todo() -> None:
     for tipo in (*ALMACENES, "paginas"):
         guardar(tipo, [], list(_modelo(tipo).objects.values_list("pk", flat=True)))
+    for almacen in ALMACENES.values():
+        vocabulario.vaciar(almacen.fts)
 
 
 # ---------------------------------------------------------------------------------------
@@ -507,6 +523,14 @@ def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resul
     object.__setattr__(consulta, "arbol", arbol)
     resultados = buscar(consulta, alcance).resultados
     return [r for r in resultados if r.escrito_id != escrito_id][:cuantos]
+
+
+def corregir(consulta: Consulta, alcance: Alcance) -> str | None:
+    """«¿Quiso decir…?»: the query with its unknown words replaced by close indexed ones,
+    when that finds something in this scope (None otherwise)."""
+    almacen = _almacen(alcance).fts
+    opciones = {p: vocabulario.cercanas(almacen, p) for p in correccion.palabras(consulta.q)}
+    return correccion.primera_que_encuentra(consulta, alcance, buscar, opciones)
 
 
 def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:

@@ -37,6 +37,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from .. import correccion
 from ..client import get_client
 from ..consulta import MAX_RESULTADOS, Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
 from ..resaltado import FIN, INICIO, comparador, marcado, resaltar, restaurar
@@ -616,6 +617,25 @@ def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resul
     s = s.extra(size=cuantos)
     hits = s.execute().to_dict()["hits"]["hits"]
     return [fila_resultado(h["_source"], alcance, [], h.get("_score") or 0.0) for h in hits]
+
+
+def corregir(consulta: Consulta, alcance: Alcance) -> str | None:
+    """«¿Quiso decir…?»: Elasticsearch's term suggester over the folded text, kept only
+    when the corrected query finds something in this scope (None otherwise)."""
+    palabras = correccion.palabras(consulta.q)
+    if not palabras:
+        return None
+    s = Search(using=get_client(), index=indice(alcance)).extra(size=0)
+    for campo in ("asunto_plegado", "contenido_plegado"):
+        opciones = {"field": campo, "suggest_mode": "missing", "min_word_length": 4, "size": 3}
+        s = s.suggest(campo, " ".join(palabras), term=opciones)
+    sugerencias = s.execute().suggest.to_dict()
+    opciones: dict[str, list[str]] = {}
+    for entradas in sugerencias.values():
+        for entrada in entradas:
+            mejores = sorted(entrada["options"], key=lambda o: (-o["score"], -o["freq"]))
+            opciones.setdefault(entrada["text"], []).extend(o["text"] for o in mejores)
+    return correccion.primera_que_encuentra(consulta, alcance, buscar, opciones)
 
 
 def buscar_paginas(q: str, cuantos: int = 10) -> list[ResultadoPagina]:

@@ -30,6 +30,7 @@ from ..services import firmas, flujo
 from ..services import version_publica as servicio_version
 from ..subidas import envio_excedido, mensaje_envio_excedido
 from ..visibilidad import escritos_visibles
+from . import visor
 from .bandeja import puede_usar_bandeja
 from .comun import ip_cliente, servir_archivo
 from .staff import MIGA_INICIO, Prohibido403, VistaStaff
@@ -118,13 +119,6 @@ class EscritoView(VistaStaff):
                 formularios[accion] = form
         archivos = selectors.archivos_del_escrito(escrito)
         get = self.request.GET
-        visor = None
-        if "pagina" in get or "archivo" in get:
-            visor = selectors.ubicar_pagina(
-                archivos,
-                pagina=_entero(get.get("pagina"), 1),
-                archivo_id=_entero(get.get("archivo")),
-            )
         estados_ocr = ocr_selectors.estado_por_archivo(a.pk for a in archivos)
         for archivo in archivos:
             archivo.estado_ocr = estados_ocr.get(archivo.pk)
@@ -133,8 +127,7 @@ class EscritoView(VistaStaff):
             escrito=escrito,
             semaforo=semaforo(escrito),
             archivos=archivos,
-            visor=visor,
-            texto_visor=visor and ocr_selectors.pagina_leida(visor.archivo.pk, visor.pagina),
+            **visor.contexto(get, escrito, archivos),
             ocr_activo=any(e.activo for e in estados_ocr.values()),
             linea=selectors.linea_de_tiempo(escrito, recientes_primero=recientes_primero),
             recientes_primero=recientes_primero,
@@ -283,7 +276,7 @@ class ReleerOCRView(Prohibido403, View):
             _("Se volverá a leer «%(nombre)s»; el texto actual se reemplaza al terminar.")
             % {"nombre": archivo.nombre_original},
         )
-        return redirect(reverse("documentos_admin:escrito", args=[pk]) + "#archivos")
+        return redirect(reverse("documentos_admin:escrito", args=[pk]) + "#archivos-section")
 
 
 class ArchivoView(Prohibido403, View):

@@ -159,7 +159,7 @@ def test_api_interna_segun_quien_consulta(client, archivo, archivista, staff_obr
     assert publico["remitente"] == "Rigoberta Menchú"
     assert publico["url"] == f"/admin/documentos/escritos/{archivo['publico'].pk}/"
     (fragmento,) = [f for f in publico["fragmentos"] if f["archivo_id"]]
-    assert fragmento["url"].endswith(f"?archivo={fragmento['archivo_id']}&pagina=1#visor")
+    assert fragmento["url"].endswith(f"?archivo={fragmento['archivo_id']}&pagina=1#visor-section")
     assert _json(client.get("/api/busqueda/interna/", {"q": "menchu"}))["total"] == 1
 
     client.force_login(staff_obras)
@@ -199,7 +199,8 @@ def test_pantalla_del_archivo_abre_el_escaneo_en_la_pagina(client, archivo, arch
     escrito = archivo["reservado"]
     archivo_id = escrito.archivos.get().pk
     assert (
-        f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1#visor" in html
+        f"/admin/documentos/escritos/{escrito.pk}/?archivo={archivo_id}&amp;pagina=1&amp;q=planos"
+        "#visor-section" in html
     )
     assert "<mark>Planos</mark>" in html
     assert "Reservada" in html and "Petición" in html  # labels, not stored codes

@@ -68,7 +68,7 @@ def test_staff_can_read_a_file_again(
     estropear(archivo, escaneo)  # restored
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = ventanilla.post(_releer(escrito, archivo), follow=True)
-    assert respuesta.redirect_chain[-1][0].endswith(_pagina(escrito, "#archivos"))
+    assert respuesta.redirect_chain[-1][0].endswith(_pagina(escrito, "#archivos-section"))
     assert "Se volverá a leer «escaneo.png»" in respuesta.content.decode()
     resultado = ResultadoOCR.objects.get(archivo=archivo)
     assert resultado.estado == ResultadoOCR.Estado.TERMINADO
