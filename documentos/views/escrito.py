@@ -106,6 +106,8 @@ class EscritoView(VistaStaff):
         kwargs = {"prefix": accion}
         if clase is AsignarForm:
             kwargs["escrito"] = self.escrito
+        if clase is TurnarForm and self.escrito.area_sugerida_id:
+            kwargs["initial"] = {"area": self.escrito.area_sugerida_id}  # from the trámite
         return clase(data, files, **kwargs)
 
     def get_context_data(self, formularios=None, formulario_firma=None, **kwargs):

@@ -191,3 +191,15 @@ def test_background_work_is_signed_by_the_system_and_lookups_by_the_citizen(
     assert linea.count("Sistema (OCR)") == 2
     assert linea.count("Sistema (tareas)") == 1
     assert linea.count("Ciudadano (sitio público)") == 1
+
+
+def test_an_escrito_from_a_tramite_names_it_and_preselects_its_area(
+    como, oficialia, recibir, obras
+):
+    escrito = recibir()
+    escrito.tramite, escrito.area_sugerida = "Licencia de construcción", obras
+    escrito.save(update_fields=["tramite", "area_sugerida"])
+    html = como(oficialia).get(_url(escrito)).content.decode()
+    assert "Licencia de construcción" in html and f"área del trámite: {obras}" in html
+    seleccionada = re.search(r'<option value="(\d+)"[^>]*selected', html)
+    assert seleccionada and seleccionada.group(1) == str(obras.pk)
