@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from atencion.models import Evaluacion
 from tests.atencion import conftest as atencion
 from tests.atencion.calidad import conftest as calidad
+from tests.e2e.sesion import entrar
 
 # The fixtures of the quality tests, for this module.
 sede = atencion.sede
@@ -27,18 +28,10 @@ pytestmark = [
 JUNIO = "desde=2026-06-01&hasta=2026-06-30"
 
 
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 def test_diagnostico_y_priorizacion_en_el_navegador(
     live_server, junio_calidad, area_calidad, modelo, maxima_autoridad, pagina, axe, captura
 ):
-    _entrar(pagina, live_server, maxima_autoridad)
+    entrar(pagina, live_server, maxima_autoridad)
     pagina.get_by_role("button", name="Calidad del servicio").click()
     pagina.get_by_role("link", name="Diagnóstico").click()
     pagina.wait_for_url(re.compile(r"/admin/calidad/diagnostico/"))

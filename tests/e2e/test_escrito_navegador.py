@@ -2,8 +2,6 @@
 Turnar (the clerk) → Asignar (the área's titular) → Responder (the person assigned) →
 Concluir with its confirmation and note. Counts the clicks of each path (README)."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -11,6 +9,7 @@ from cms import roles
 from documentos.models import Escrito
 from documentos.services.recepcion import recibir_escrito
 from ocr.models import ResultadoOCR
+from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, datos_recepcion
 
 pytestmark = [
@@ -36,15 +35,6 @@ class Contador:
     def escribir(self, locator, texto):
         locator.fill(texto)
         self.n += 1
-
-
-def _entrar(page, live_server, usuario):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _siguiente(page):
@@ -84,7 +74,7 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
     )
 
     # Intake → turnado, from the acuse the clerk lands on after the intake form.
-    _entrar(pagina, live_server, ventanilla)
+    entrar(pagina, live_server, ventanilla)
     pagina.goto(f"{live_server.url}/admin/documentos/escritos/{escrito.pk}/acuse/")
     clics = Contador(pagina)
     clics.clic(pagina.get_by_role("link", name="Ver el escrito"))
@@ -121,7 +111,7 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
 
     # Asignación → respuesta → conclusión.
     url = f"{live_server.url}/admin/documentos/escritos/{escrito.pk}/"
-    _entrar(pagina, live_server, titular)
+    entrar(pagina, live_server, titular)
     pagina.goto(url)
     clics = Contador(pagina)
     siguiente = _siguiente(pagina)
@@ -129,7 +119,7 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
     clics.clic(siguiente.get_by_role("button", name="Asignar"))
     expect(pagina.get_by_text("Atención asignada a Luis Pérez.")).to_be_visible()
 
-    _entrar(pagina, live_server, operativo)
+    entrar(pagina, live_server, operativo)
     pagina.goto(url)
     siguiente = _siguiente(pagina)
     expect(siguiente.get_by_role("heading", name="Siguiente paso")).to_be_visible()
@@ -155,7 +145,7 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
     assert (turnar_clics, respuesta_clics, clics.n - respuesta_clics) == (3, 4, 3)  # README
 
     # The same page on a phone: no sideways scroll.
-    _entrar(movil, live_server, ventanilla)
+    entrar(movil, live_server, ventanilla)
     movil.goto(url)
     expect(_siguiente(movil).get_by_role("button", name="Archivar")).to_be_visible()
     assert movil.locator(".folio-acciones__siguiente").bounding_box()["y"] < 844  # no scrolling

@@ -12,20 +12,13 @@ from playwright.sync_api import expect
 from atencion.calidad import services
 from atencion.models import Calificacion, Criterio, Evaluacion
 from cms import roles
+from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, imagen_bytes
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_evaluar_en_el_telefono_y_aprobar_en_el_escritorio(
@@ -47,7 +40,7 @@ def test_evaluar_en_el_telefono_y_aprobar_en_el_escritorio(
     services.designar_equipo(ev, responsable=responsable, evaluadores=[evaluador], usuario=gerente)
     services.iniciar(ev, usuario=evaluador)
 
-    _entrar(movil, live_server, evaluador)
+    entrar(movil, live_server, evaluador)
     movil.goto(f"{live_server.url}/admin/calidad/evaluaciones/")
     axe(movil)
     movil.get_by_role("link", name="Pago del impuesto predial").click()
@@ -76,7 +69,7 @@ def test_evaluar_en_el_telefono_y_aprobar_en_el_escritorio(
     services.redactar_conclusiones(ev, conclusiones="Mejorable.", usuario=evaluador)
     services.enviar_informe(ev, usuario=responsable)
 
-    _entrar(pagina, live_server, gerente)
+    entrar(pagina, live_server, gerente)
     pagina.goto(f"{live_server.url}/admin/calidad/evaluaciones/{ev.pk}/")
     axe(pagina)
     captura(pagina, "e2e-calidad-evaluacion")

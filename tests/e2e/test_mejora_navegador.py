@@ -12,20 +12,13 @@ from playwright.sync_api import expect
 from atencion.models import Evaluacion, ModeloCalidad, OportunidadMejora, Seguimiento
 from cms import roles
 from tests.atencion.calidad.mejora import accion, seguimiento
+from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, pdf_bytes
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _accion_vencida():
@@ -61,7 +54,7 @@ def test_the_responsable_follows_an_action_in_the_browser(
     live_server, pagina, axe, captura, tmp_path
 ):
     responsable, actividad = _accion_vencida()
-    _entrar(pagina, live_server, responsable)
+    entrar(pagina, live_server, responsable)
     panel = pagina.locator("#alertas-mejora-content")
     expect(panel).to_contain_text("debía concluir el 30/09/2026 y lleva 40 % de avance")
     axe(pagina)

@@ -15,6 +15,7 @@ from atencion.models import Actividad
 from cms import roles
 from cms.demo_contenido import cargar_ajustes, cargar_paginas
 from tests.e2e.conftest import SHOTS
+from tests.e2e.sesion import entrar
 from tests.factories import UsuarioFactory
 
 pytestmark = [
@@ -31,14 +32,6 @@ MEDIR = """(selector) => {
         alto: Math.round(form.getBoundingClientRect().height),
     };
 }"""
-
-
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def _medir(page, url) -> dict:
@@ -58,7 +51,7 @@ def test_one_activity_is_edited_on_its_own_and_the_plan_shows_its_new_avance(
     cargar_ajustes()
     plan = cargar_paginas()["plan"]
     editora = UsuarioFactory(username="editora.plan", roles=[roles.COMUNICACION])
-    _entrar(pagina, live_server, editora)
+    entrar(pagina, live_server, editora)
 
     # The page's editor: the componentes as a list of links, no nested form.
     cifras = {"pagina": _medir(pagina, f"{live_server.url}/admin/pages/{plan.pk}/edit/")}

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from cms import roles
 from documentos.models import CajaTestada, Escrito, VersionPublica
 from documentos.testado.tipos import Categoria
+from tests.e2e.sesion import entrar
 from tests.factories import UsuarioFactory, version_por_revisar
 
 pytestmark = [
@@ -19,14 +20,6 @@ pytestmark = [
 ]
 
 NOMBRE = "Hermenegildo Zubiria Quintanar"
-
-
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_a_reviewer_reviews_approves_and_publishes_an_escrito(
@@ -43,7 +36,7 @@ def test_a_reviewer_reviews_approves_and_publishes_an_escrito(
     pendiente = recibir_sin_leer()
     contralor = UsuarioFactory(username="contralor.navegador", roles=[roles.CONTRALORIA])
 
-    _entrar(pagina, live_server, contralor)
+    entrar(pagina, live_server, contralor)
     pagina.goto(live_server.url + "/admin/documentos/versiones-publicas/")
     pestanas = pagina.get_by_role("navigation", name="Listados de versiones públicas")
     expect(pestanas.get_by_role("link", name="Por revisar 1")).to_have_attribute(
@@ -155,7 +148,7 @@ def test_a_reviewer_reviews_approves_and_publishes_an_escrito(
     assert Escrito.objects.get(pk=escrito.pk).publicado
 
     # The queue on a phone.
-    _entrar(movil, live_server, contralor)
+    entrar(movil, live_server, contralor)
     movil.goto(live_server.url + "/admin/documentos/versiones-publicas/?pestana=aprobadas")
     expect(movil.get_by_role("link", name=escrito.folio)).to_be_visible()
     movil.get_by_role("link", name="Sin versión pública 1").click()

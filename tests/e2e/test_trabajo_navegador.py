@@ -12,20 +12,13 @@ from cms import roles
 from documentos.models import Escrito
 from documentos.services import flujo
 from documentos.services.recepcion import recibir_escrito
+from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, datos_recepcion
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_mi_trabajo_for_clerk_and_titular_and_bandeja_cards_on_a_phone(
@@ -48,7 +41,7 @@ def test_mi_trabajo_for_clerk_and_titular_and_bandeja_cards_on_a_phone(
         if n % 2:
             flujo.turnar(escrito, obras, usuario=clerk)
 
-    _entrar(pagina, live_server, clerk)
+    entrar(pagina, live_server, clerk)
     panel = pagina.locator("#mi-trabajo-section")
     expect(panel.get_by_role("heading", name="Mi trabajo")).to_be_visible()
     expect(panel.get_by_role("link", name="2 Por turnar")).to_be_visible()
@@ -63,7 +56,7 @@ def test_mi_trabajo_for_clerk_and_titular_and_bandeja_cards_on_a_phone(
     expect(pagina.locator("[id^=escrito_][id$=_title]")).to_have_count(2)
     captura(pagina, "e2e-trabajo-bandeja-por-turnar")
 
-    _entrar(movil, live_server, titular)
+    entrar(movil, live_server, titular)
     expect(
         movil.locator("#mi-trabajo-section").get_by_role("link", name="2 Por asignar en su área")
     ).to_be_visible()

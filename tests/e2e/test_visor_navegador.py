@@ -10,6 +10,7 @@ from busqueda import services
 from cms import roles
 from documentos.services import flujo
 from ocr.models import PaginaOCR, ResultadoOCR
+from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, pdf_bytes, subida
 
 pytestmark = [
@@ -51,19 +52,11 @@ def leido(db, settings):
     return escrito
 
 
-def _entrar(page, live_server, usuario):
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(usuario.username)
-    page.locator("#id_password").fill("clave-de-prueba")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 def test_from_a_search_hit_to_the_highlighted_page_and_a_page_turn_in_place(
     live_server, leido, pagina, movil, axe, captura
 ):
     archivista = UsuarioFactory(username="archivista.visor", roles=[roles.ARCHIVO])
-    _entrar(pagina, live_server, archivista)
+    entrar(pagina, live_server, archivista)
     pagina.goto(live_server.url + "/admin/busqueda/?q=solicitudes")
     pagina.get_by_role("link", name="Página 2", exact=True).click()
     pagina.wait_for_url(re.compile(r"pagina=2&q=solicitudes#visor-section$"))
@@ -89,7 +82,7 @@ def test_from_a_search_hit_to_the_highlighted_page_and_a_page_turn_in_place(
     axe(pagina)
     captura(pagina, "visor-pagina-3")
 
-    _entrar(movil, live_server, archivista)
+    entrar(movil, live_server, archivista)
     movil.goto(pagina.url)
     expect(movil.locator("rect.folio-marca")).to_have_count(1)
     axe(movil)
