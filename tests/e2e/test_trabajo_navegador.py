@@ -21,12 +21,13 @@ pytestmark = [
 ]
 
 
-def test_mi_trabajo_for_clerk_and_titular_and_bandeja_cards_on_a_phone(
+def test_mi_trabajo_for_clerk_titular_and_contraloria_and_bandeja_cards_on_a_phone(
     live_server, pagina, movil, axe, captura
 ):
     obras = AreaFactory(nombre="Dirección de Obra Pública y Servicios Urbanos", siglas="DOP")
     clerk = UsuarioFactory(username="clerk.navegador", roles=[roles.OFICIALIA])
     titular = UsuarioFactory(username="titular.navegador", roles=[roles.AREA], areas=[obras])
+    contralor = UsuarioFactory(username="contralor.navegador", roles=[roles.CONTRALORIA])
     hoy = timezone.localdate()
     for n, dias in enumerate((-4, 1, 12, -1)):
         escrito = recibir_escrito(
@@ -74,3 +75,13 @@ def test_mi_trabajo_for_clerk_and_titular_and_bandeja_cards_on_a_phone(
     assert movil.evaluate("document.documentElement.scrollWidth") <= 390
     axe(movil)
     captura(movil, "e2e-trabajo-bandeja-movil")
+
+    # The contraloría also sees what is overdue by área, each row a link to that bandeja.
+    entrar(pagina, live_server, contralor)
+    fila = pagina.locator(".folio-vencidos-area tbody tr", has_text=obras.nombre)
+    expect(fila).to_contain_text("1 día")
+    axe(pagina)
+    captura(pagina, "e2e-trabajo-contraloria")
+    fila.get_by_role("link").click()
+    pagina.wait_for_url(re.compile(rf"semaforo=vencido&area={obras.pk}$"))
+    expect(pagina.locator("[id^=escrito_][id$=_title]")).to_have_count(1)
