@@ -163,6 +163,16 @@ def axe(axe_source):
         # inline scripts) would block an injected <script> tag.
         if not page.evaluate("typeof axe !== 'undefined'"):
             page.evaluate(axe_source)
+        # Colours are measured as painted: let finite transitions end first (Wagtail's
+        # messages fade in over 0.5 s; mid-fade their text fails color-contrast).
+        page.evaluate(
+            """() => Promise.race([
+                Promise.all(document.getAnimations()
+                    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                    .map(a => a.finished.catch(() => null))),
+                new Promise(r => setTimeout(r, 3000)),
+            ])"""
+        )
         resultado = page.evaluate(
             """async () => {
                 const r = await axe.run(document, {
