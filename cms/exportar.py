@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from formatos import hojas
+from formatos.descarga import descarga
 
 CABECERAS_PLAN = [
     "componente",
@@ -22,12 +23,6 @@ CABECERAS_PLAN = [
     "estado",
     "ultimo_seguimiento",
 ]
-
-
-def _descarga(contenido: bytes, tipo: str, nombre: str) -> HttpResponse:
-    respuesta = HttpResponse(contenido, content_type=tipo)
-    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
-    return respuesta
 
 
 def filas_plan(plan) -> list[list]:
@@ -54,7 +49,7 @@ def filas_plan(plan) -> list[list]:
 
 
 def plan_csv(page, plan) -> HttpResponse:
-    return _descarga(
+    return descarga(
         hojas.en_csv(CABECERAS_PLAN, filas_plan(plan)),
         hojas.TIPO_CSV,
         f"plan-anticorrupcion-{plan.vigencia}.csv",
@@ -141,7 +136,7 @@ def plan_pdf(page, plan) -> HttpResponse:
         )
         historia += [tabla, Spacer(1, 0.3 * cm)]
     doc.build(historia)
-    return _descarga(
+    return descarga(
         buffer.getvalue(), "application/pdf", f"plan-anticorrupcion-{plan.vigencia}.pdf"
     )
 
@@ -150,7 +145,7 @@ def plan_pdf(page, plan) -> HttpResponse:
 
 
 def tabla_csv(nombre: str, tabla: dict) -> HttpResponse:
-    return _descarga(
+    return descarga(
         hojas.en_csv(tabla["columnas"], tabla["filas"]), hojas.TIPO_CSV, f"{slugify(nombre)}.csv"
     )
 
@@ -158,11 +153,11 @@ def tabla_csv(nombre: str, tabla: dict) -> HttpResponse:
 def tabla_json(nombre: str, tabla: dict, filtros: dict) -> HttpResponse:
     filas = [dict(zip(tabla["columnas"], fila, strict=True)) for fila in tabla["filas"]]
     cuerpo = json.dumps({"figura": nombre, "filtros": filtros, "datos": filas}, ensure_ascii=False)
-    return _descarga(cuerpo.encode("utf-8"), "application/json", f"{slugify(nombre)}.json")
+    return descarga(cuerpo.encode("utf-8"), "application/json", f"{slugify(nombre)}.json")
 
 
 def tabla_xlsx(nombre: str, tabla: dict) -> HttpResponse:
-    return _descarga(
+    return descarga(
         hojas.en_xlsx(slugify(nombre), tabla["columnas"], tabla["filas"]),
         hojas.TIPO_XLSX,
         f"{slugify(nombre)}.xlsx",

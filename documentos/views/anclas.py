@@ -3,9 +3,11 @@ signature to download (nothing of the entries themselves)."""
 
 import datetime as dt
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+
+from formatos.descarga import descarga
 
 from ..models import AnclaBitacora
 from ..services.anclas import canonico
@@ -32,19 +34,15 @@ def _ancla(fecha: str) -> AnclaBitacora:
     return ancla
 
 
-def _descarga(contenido: bytes, tipo: str, nombre: str) -> HttpResponse:
-    respuesta = HttpResponse(contenido, content_type=tipo)
-    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
-    respuesta["Cache-Control"] = CACHE
-    return respuesta
-
-
 @require_GET
 def carga(request, fecha):
     """The exact bytes that were signed."""
     ancla = _ancla(fecha)
-    return _descarga(
-        canonico(ancla.carga), "application/json", f"ancla-bitacora-{ancla.fecha}.json"
+    return descarga(
+        canonico(ancla.carga),
+        "application/json",
+        f"ancla-bitacora-{ancla.fecha}.json",
+        cache_control=CACHE,
     )
 
 
@@ -52,6 +50,9 @@ def carga(request, fecha):
 def firma(request, fecha):
     """The detached CMS signature (DER) of the payload, with the sello's certificate."""
     ancla = _ancla(fecha)
-    return _descarga(
-        bytes(ancla.firma), "application/pkcs7-signature", f"ancla-bitacora-{ancla.fecha}.p7s"
+    return descarga(
+        bytes(ancla.firma),
+        "application/pkcs7-signature",
+        f"ancla-bitacora-{ancla.fecha}.p7s",
+        cache_control=CACHE,
     )

@@ -12,13 +12,13 @@ from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
 from formatos import hojas
+from formatos.descarga import descarga
 
 from .. import permisos, selectors, selectors_trabajo, visibilidad
 from ..forms_bandeja import BandejaFilterSet, FiltroGuardadoForm
 from ..models import Escrito
 from ..plazos import Semaforo
 from ..services.filtros import limpiar_querystring
-from .comun import descarga
 from .staff import MIGA_INICIO, Prohibido403, prohibido
 
 
@@ -75,8 +75,10 @@ class BandejaView(Prohibido403, BaseListingView):
         columnas, filas = selectors_trabajo.filas_exportables(self.get_queryset())
         nombre = f"bandeja-{timezone.localdate():%Y-%m-%d}.{formato}"
         if formato == "csv":
-            return descarga(hojas.en_csv(columnas, filas), hojas.TIPO_CSV, nombre)
-        return descarga(hojas.en_xlsx(_g("Bandeja"), columnas, filas), hojas.TIPO_XLSX, nombre)
+            contenido, tipo = hojas.en_csv(columnas, filas), hojas.TIPO_CSV
+        else:
+            contenido, tipo = hojas.en_xlsx(_g("Bandeja"), columnas, filas), hojas.TIPO_XLSX
+        return descarga(contenido, tipo, nombre, cache_control="private, no-store")
 
     @cached_property
     def columns(self):
