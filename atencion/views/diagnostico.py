@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from documentos.models import Area
 from documentos.views.staff import MIGA_INICIO, VistaStaff, aplicar_errores, prohibido
+from formatos.descarga import descarga
 
 from ..calidad import permisos
 from ..calidad import selectors_diagnostico as sel
@@ -212,6 +212,4 @@ class InformePdfView(InformeMixin, VistaStaff):
     def get(self, request, *args, **kwargs):
         contenido = informe_pdf(sel.diagnostico(self.area, self.desde, self.hasta))
         nombre = f"diagnostico-{slugify(self.area.siglas)}-{self.desde}-{self.hasta}.pdf"
-        respuesta = HttpResponse(contenido, content_type="application/pdf")
-        respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
-        return respuesta
+        return descarga(contenido, "application/pdf", nombre)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documentos.views.staff import MIGA_INICIO, VistaStaff, aplicar_errores, prohibido
+from formatos.descarga import descarga
 
 from ..calidad import permisos
 from ..calidad import selectors_mejora as sel
@@ -221,11 +222,8 @@ def informe_pdf(request, pk):
     evaluacion = sel.planes_visibles(request.user).filter(pk=pk).first()
     if evaluacion is None:
         raise Http404
-    contenido = pdf_informe(sel.informe(evaluacion))
-    respuesta = HttpResponse(contenido, content_type="application/pdf")
     nombre = f"informe-de-mejora-{slugify(evaluacion.nombre)[:60]}.pdf"
-    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
-    return respuesta
+    return descarga(pdf_informe(sel.informe(evaluacion)), "application/pdf", nombre)
 
 
 class PlanificarView(VistaStaff):
