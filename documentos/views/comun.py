@@ -4,6 +4,14 @@ from django.core.cache import cache
 from django.http import FileResponse
 
 
+def entero(valor, defecto=None):
+    """A query or form value as an int (`defecto` when it is not one)."""
+    try:
+        return int(valor)
+    except (TypeError, ValueError):
+        return defecto
+
+
 def ip_cliente(request) -> str | None:
     """The client's address as the web server saw it (a proxy must set REMOTE_ADDR)."""
     return request.META.get("REMOTE_ADDR") or None

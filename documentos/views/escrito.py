@@ -38,13 +38,6 @@ from .staff import MIGA_INICIO, Prohibido403, VistaStaff
 ANCHO_PAGINA_PX = 1400
 
 
-def _entero(valor, defecto=None):
-    try:
-        return int(valor)
-    except (TypeError, ValueError):
-        return defecto
-
-
 def escrito_visible(usuario, pk: int):
     """The escrito if this staff member may see it; 404 otherwise (existence not revealed)."""
     return get_object_or_404(

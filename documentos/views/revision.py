@@ -34,8 +34,8 @@ from ..services import version_publica as servicio
 from ..testado import tipos
 from ..testado.fuente import fuente
 from ..visibilidad import escritos_visibles
-from .comun import ip_cliente
-from .escrito import ANCHO_PAGINA_PX, _entero, imagen_de_aviso
+from .comun import entero, ip_cliente
+from .escrito import ANCHO_PAGINA_PX, imagen_de_aviso
 from .staff import MIGA_INICIO, VistaStaff, prohibido
 
 E = VersionPublica.Estado
@@ -106,7 +106,7 @@ class RevisionView(VistaStaff):
         version = self.version
         archivos = selectors.archivos_del_escrito(version.escrito)
         pagina = revision.pagina_de_revision(
-            version, archivos, _entero(self.request.GET.get("pagina"), 1)
+            version, archivos, entero(self.request.GET.get("pagina"), 1)
         )
         en_revision = version.estado == E.POR_REVISAR
         context.update(
@@ -164,7 +164,7 @@ class AccionRevision(View):
         raise NotImplementedError
 
     def volver(self) -> str:
-        pagina = _entero(self.request.POST.get("volver"))
+        pagina = entero(self.request.POST.get("volver"))
         return url_revision(self.version, pagina)
 
     def responder(self, *, mensaje: str = "", error: str = ""):

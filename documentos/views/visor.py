@@ -15,6 +15,7 @@ from ocr import selectors as ocr_selectors
 from .. import selectors
 from ..resaltado import marcas
 from ..visibilidad import escritos_visibles
+from .comun import entero
 from .staff import Prohibido403
 
 ZOOMS = (100, 150, 200, 300)
@@ -22,19 +23,12 @@ ANCLA = "#visor-section"  # the id Wagtail's {% panel id="visor" %} renders
 MAX_Q = 500
 
 
-def _entero(valor):
-    try:
-        return int(str(valor).strip())
-    except (TypeError, ValueError):
-        return None
-
-
 def ubicar(get, archivos):
     """(the page to show or None, a Spanish message when the page asked for is not valid).
     A bad page number shows the nearest valid page with the message."""
-    archivo_id = _entero(get.get("archivo"))
+    archivo_id = entero(get.get("archivo"))
     crudo = (get.get("pagina") or "1").strip()
-    pagina = _entero(crudo)
+    pagina = entero(crudo)
     error = None
     if pagina is None:
         error = _("«%(valor)s» no es un número de página: escríbalo con cifras, por ejemplo 2.") % {
@@ -53,7 +47,7 @@ def ubicar(get, archivos):
 
 
 def _zoom(get) -> int:
-    valor = _entero(get.get("zoom"))
+    valor = entero(get.get("zoom"))
     return valor if valor in ZOOMS else ZOOMS[0]
 
 
