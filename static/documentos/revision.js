@@ -51,8 +51,14 @@
     return u.toString();
   }
 
+  /* The last page asked for wins: an earlier load still in flight is aborted. */
+  var enCurso = null;
+
   function cargar(url, enfocar) {
-    return pedir(conParcial(url)).then(function (r) {
+    if (enCurso) enCurso.abort();
+    var esta = window.AbortController ? new AbortController() : null;
+    enCurso = esta;
+    return pedir(conParcial(url), esta ? { signal: esta.signal } : {}).then(function (r) {
       if (!r.ok) throw new Error(String(r.status));
       return r.text();
     }).then(function (html) {
@@ -206,7 +212,8 @@
         cargar(enlace.href).then(function () {
           window.history.pushState({ revision: true }, "", enlace.href);
           avisar("");
-        }).catch(function () {
+        }).catch(function (error) {
+          if (error && error.name === "AbortError") return;
           window.location.href = enlace.href;
         });
       });
@@ -223,7 +230,9 @@
   }
 
   window.addEventListener("popstate", function () {
-    cargar(window.location.href).catch(function () { window.location.reload(); });
+    cargar(window.location.href).catch(function (error) {
+      if (!error || error.name !== "AbortError") window.location.reload();
+    });
   });
 
   mejorar();

@@ -113,6 +113,7 @@ def test_a_reviewer_reviews_approves_and_publishes_an_escrito(
 
     # What the public will see on the first page.
     pagina.get_by_role("link", name="Anterior").click()
+    expect(pagina.locator("#revision-pagina-titulo")).to_contain_text("hoja-1.png")
     pagina.get_by_role("link", name="Vista pública de esta página").click()
     publica = pagina.locator("img[data-revision-publica]")
     expect(publica).to_be_visible()
