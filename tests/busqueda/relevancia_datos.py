@@ -104,7 +104,7 @@ OBJETIVOS = {
         "area": "servicios",
     },
     "contratos": {
-        "asunto": "Solicitud de acceso a la información pública sobre contrataciones de obra",
+        "asunto": "Solicitud de acceso a la información pública sobre contratos de obra",
         "paginas": [
             "SEÑOR ALCALDE DE LA MUNICIPALIDAD DISTRITAL\n\nElmer Quispe Mamani, identificado "
             "con DNI, con domicilio en el jirón Ayacucho 412, al amparo de la Ley N.° 27806, "

@@ -206,6 +206,18 @@ TEMAS = (
     ),
 )
 
+# Sentences that share a target's words (never its phrases): the target must outrank them.
+COMUNES = (
+    "El año pasado se rellenó un socavón en la avenida Insurgentes y volvió a abrirse.",
+    "Hay perros callejeros que rompen las bolsas de basura en la esquina.",
+    "La poda de los árboles del camellón la hacen los propios vecinos.",
+    "La recolección de basura es irregular en todo el municipio.",
+    "Una barda de construcción reciente invade la banqueta.",
+    "Las luminarias de la calle Hidalgo se apagan a medianoche.",
+    "Hubo inundaciones en el barrio por el canal de riego.",
+    "La pavimentación de la calle Morelos se anunció en el informe de gobierno.",
+)
+
 _ROTAS = {"l": "1", "e": "c", "o": "0", "m": "rn", "a": "o"}
 _SIN_ACENTO = str.maketrans("áéíóú", "aeiou")
 
@@ -226,7 +238,7 @@ def _ruido(texto: str, azar: random.Random) -> str:
     return " ".join(palabras)
 
 
-def distractores(cuantos: int = 42, semilla: int = 17) -> list[dict]:
+def distractores(cuantos: int = 56, semilla: int = 17) -> list[dict]:
     """`cuantos` escritos as dicts (asunto, paginas, tipo, area, remitente)."""
     azar = random.Random(semilla)
     paises = ("mx", "mx", "co", "pe")
@@ -237,7 +249,7 @@ def distractores(cuantos: int = 42, semilla: int = 17) -> list[dict]:
         remitente = azar.choice(REMITENTES[pais])
         lugar = azar.choice(LUGARES[pais])
         frases = azar.sample(tema.frases, k=min(4, len(tema.frases)))
-        otras = azar.sample(azar.choice(TEMAS).frases, k=1)
+        otras = [*azar.sample(azar.choice(TEMAS).frases, k=1), COMUNES[n % len(COMUNES)]]
         paginas = [
             f"{APERTURAS[pais].format(remitente=remitente, lugar=lugar)}\n\n{frases[0]} {frases[1]}",
             " ".join([*frases[2:], *otras]),
