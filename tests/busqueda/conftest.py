@@ -5,6 +5,7 @@ not a mock of it); the shared scanned file is one real filer file. A published e
 an approved versión pública made from its OCR text (tests.factories.version_aprobada).
 """
 
+import functools
 import itertools
 import os
 import secrets
@@ -51,12 +52,17 @@ def indexar(backend):
     return _indexar
 
 
-@pytest.fixture
-def archivo_filer(db):
+def nuevo_archivo_filer() -> FilerFile:
+    """The scanned file every escrito of a corpus points to."""
     filer = FilerFile(original_filename="escaneo.pdf", name="escaneo.pdf", is_public=False)
     filer.file = ContentFile(b"%PDF-1.4 prueba", name="escaneo.pdf")
     filer.save()
     return filer
+
+
+@pytest.fixture
+def archivo_filer(db):
+    return nuevo_archivo_filer()
 
 
 @pytest.fixture
@@ -94,83 +100,84 @@ def staff_finanzas(finanzas):
     return UsuarioFactory(username="staff.finanzas", roles=[roles.AREA], areas=[finanzas])
 
 
+def crear_escrito(
+    archivo_filer,
+    archivista,
+    asunto,
+    paginas=(),
+    *,
+    clasificacion=Escrito.Clasificacion.PUBLICA,
+    publicado=True,
+    estado=Escrito.Estado.TURNADO,
+    tipo=Escrito.Tipo.PETICION,
+    area=None,
+    tema=None,
+    remitente="Juan Pérez Gómez",
+    recibido_en=None,
+    vence_en=None,
+    sentido=None,
+    archivos=1,
+    turno_a=None,
+):
+    """An escrito with OCR'd pages, as rows (the fixture `crear` binds the first two)."""
+    n = next(_consecutivo)
+    recibido_en = recibido_en or timezone.make_aware(datetime(2026, 3, 1, 10)) + timedelta(hours=n)
+    escrito = Escrito.objects.create(
+        folio=f"OP-2026-{n:06d}",
+        anio=recibido_en.year,
+        consecutivo=n,
+        tipo=tipo,
+        canal=Escrito.Canal.VENTANILLA,
+        remitente_tipo=Escrito.TipoPersona.FISICA,
+        remitente_nombre=remitente,
+        asunto=asunto,
+        tema=tema,
+        recibido_en=recibido_en,
+        clasificacion=clasificacion,
+        publicado=publicado and clasificacion == Escrito.Clasificacion.PUBLICA,
+        estado=estado,
+        area_responsable=area,
+        vence_en=vence_en or date(2026, 4, 1),
+        codigo_acceso="ABC123",
+    )
+    por_archivo = max(1, -(-len(paginas) // archivos)) if paginas else 1
+    for indice in range(archivos):
+        trozo = list(paginas[indice * por_archivo : (indice + 1) * por_archivo])
+        archivo = Archivo.objects.create(
+            escrito=escrito,
+            archivo=archivo_filer,
+            nombre_original=f"escaneo-{indice}.pdf",
+            sha256="0" * 64,
+            tamano=10,
+            mime="application/pdf",
+            paginas=max(1, len(trozo)),
+            orden=indice,
+        )
+        resultado = ResultadoOCR.objects.create(
+            archivo=archivo, estado=ResultadoOCR.Estado.TERMINADO, paginas_total=len(trozo)
+        )
+        PaginaOCR.objects.bulk_create(
+            PaginaOCR(resultado=resultado, numero=i + 1, texto=t) for i, t in enumerate(trozo)
+        )
+    if sentido:
+        Respuesta.objects.create(
+            escrito=escrito,
+            sentido=sentido,
+            texto="Respuesta",
+            fecha=date(2026, 3, 20),
+            respondido_por=archivista,
+        )
+    if turno_a is not None:
+        Turno.objects.create(escrito=escrito, a_area=turno_a, turnado_por=archivista)
+    if escrito.publicado:
+        version_aprobada(escrito, anunciar=False)
+    return escrito
+
+
 @pytest.fixture
 def crear(archivo_filer, archivista):
     """Create an escrito with OCR'd pages: crear("asunto", paginas=["texto 1", ...], ...)."""
-
-    def _crear(
-        asunto,
-        paginas=(),
-        *,
-        clasificacion=Escrito.Clasificacion.PUBLICA,
-        publicado=True,
-        estado=Escrito.Estado.TURNADO,
-        tipo=Escrito.Tipo.PETICION,
-        area=None,
-        tema=None,
-        remitente="Juan Pérez Gómez",
-        recibido_en=None,
-        vence_en=None,
-        sentido=None,
-        archivos=1,
-        turno_a=None,
-    ):
-        n = next(_consecutivo)
-        recibido_en = recibido_en or timezone.make_aware(datetime(2026, 3, 1, 10)) + timedelta(
-            hours=n
-        )
-        escrito = Escrito.objects.create(
-            folio=f"OP-2026-{n:06d}",
-            anio=recibido_en.year,
-            consecutivo=n,
-            tipo=tipo,
-            canal=Escrito.Canal.VENTANILLA,
-            remitente_tipo=Escrito.TipoPersona.FISICA,
-            remitente_nombre=remitente,
-            asunto=asunto,
-            tema=tema,
-            recibido_en=recibido_en,
-            clasificacion=clasificacion,
-            publicado=publicado and clasificacion == Escrito.Clasificacion.PUBLICA,
-            estado=estado,
-            area_responsable=area,
-            vence_en=vence_en or date(2026, 4, 1),
-            codigo_acceso="ABC123",
-        )
-        por_archivo = max(1, -(-len(paginas) // archivos)) if paginas else 1
-        for indice in range(archivos):
-            trozo = list(paginas[indice * por_archivo : (indice + 1) * por_archivo])
-            archivo = Archivo.objects.create(
-                escrito=escrito,
-                archivo=archivo_filer,
-                nombre_original=f"escaneo-{indice}.pdf",
-                sha256="0" * 64,
-                tamano=10,
-                mime="application/pdf",
-                paginas=max(1, len(trozo)),
-                orden=indice,
-            )
-            resultado = ResultadoOCR.objects.create(
-                archivo=archivo, estado=ResultadoOCR.Estado.TERMINADO, paginas_total=len(trozo)
-            )
-            PaginaOCR.objects.bulk_create(
-                PaginaOCR(resultado=resultado, numero=i + 1, texto=t) for i, t in enumerate(trozo)
-            )
-        if sentido:
-            Respuesta.objects.create(
-                escrito=escrito,
-                sentido=sentido,
-                texto="Respuesta",
-                fecha=date(2026, 3, 20),
-                respondido_por=archivista,
-            )
-        if turno_a is not None:
-            Turno.objects.create(escrito=escrito, a_area=turno_a, turnado_por=archivista)
-        if escrito.publicado:
-            version_aprobada(escrito, anunciar=False)
-        return escrito
-
-    return _crear
+    return functools.partial(crear_escrito, archivo_filer, archivista)
 
 
 @pytest.fixture(autouse=True)
