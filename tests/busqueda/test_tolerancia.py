@@ -50,11 +50,22 @@ def test_sin_acentos_ni_mayusculas(escritos, archivista, q):
         "escuala",  # 7 letters, one substitution
         "esceula",  # one transposition (Damerau)
         "contruccion",  # one deletion
-        "contruccon",  # 10 letters: two edits
-        "bamqueat",  # 8 letters: a substitution and a transposition
     ],
 )
 def test_una_errata_en_palabras_largas_se_tolera(escritos, archivista, q):
+    assert escritos["escuela"].pk in encontrados(q, archivista)
+
+
+# Database only until Elasticsearch's FUZZY is "AUTO:5,8" (today one edit from 5 letters on).
+@POR_BASE_DE_DATOS
+@pytest.mark.parametrize(
+    "q",
+    [
+        "contruccon",  # 10 letters: two deletions
+        "bamqueat",  # 8 letters: a substitution and a transposition
+    ],
+)
+def test_dos_erratas_desde_ocho_letras(escritos, archivista, q):
     assert escritos["escuela"].pk in encontrados(q, archivista)
 
 
