@@ -143,19 +143,25 @@ class PaginaPortalBusqueda(models.Model):
 
 
 class PalabraIndice(models.Model):
-    """A word seen in one store of the database backend (folded, lower case), for
-    «¿Quiso decir…?». Never pruned one by one: a suggestion is only offered when it finds
-    something the reader may see (busqueda.correccion)."""
+    """A word seen in one store of the database backend (folded, lower case), for typo
+    tolerance and «¿Quiso decir…?» (busqueda.backends.vocabulario). Never pruned one by
+    one: an expansion or a suggestion only finds what the reader may see anyway."""
 
     almacen = models.CharField(max_length=30)
     palabra = models.CharField(max_length=40)
+    inicial = models.CharField(max_length=1, default="")  # never edited (prefix_length=1)
     largo = models.PositiveSmallIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["almacen", "palabra"], name="busqueda_palabra_unica")
         ]
-        indexes = [models.Index(fields=["almacen", "largo"], name="busqueda_palabra_largo_idx")]
+        indexes = [
+            models.Index(
+                fields=["almacen", "inicial", "largo", "palabra"],
+                name="busqueda_palabra_inicial_idx",
+            )
+        ]
 
     def __str__(self):
         return self.palabra

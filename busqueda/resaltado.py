@@ -2,14 +2,16 @@
 
 Elasticsearch highlights the folded copy of a text; `restaurar` maps the fragment back
 onto the original (folding keeps offsets). The database backend highlights in Python
-with the same analysis it searches with (`resaltar`).
+with the same analysis it searches with (`resaltar`): Snowball stems, prefixes, and words
+within the typo tolerance of a query word (busqueda.correccion's rule).
 """
 
 import re
 
 from django.utils.html import escape
 
-from .consulta import Frase, Termino, analizar, positivos
+from .consulta import Termino, analizar, positivos
+from .correccion import distancia, ediciones
 from .texto import PALABRA, VACIAS, plegar, raiz
 
 INICIO, FIN = "\ue000", "\ue001"  # private-use marks (Elasticsearch trims control characters)
@@ -47,17 +49,37 @@ def comparador(positivos):
 
 
 def _coincide(positivos):
-    raices, prefijos = set(), []
+    raices, prefijos, difusas = set(), [], []
     for parte in positivos:
         if isinstance(parte, Termino) and parte.prefijo:
-            prefijos.append(raiz(plegar(parte.texto.lower())))
+            palabras = PALABRA.findall(parte.plegado)
+            raices |= {raiz(p) for p in palabras[:-1] if p not in VACIAS}
+            if palabras:
+                prefijos.append(palabras[-1])
         else:
-            palabras = parte.palabras if isinstance(parte, Frase | Termino) else []
-            raices |= {raiz(plegar(p)) for p in palabras if p not in VACIAS}
+            palabras = [plegar(p) for p in parte.palabras if p not in VACIAS]
+            raices |= {raiz(p) for p in palabras}
+            if isinstance(parte, Termino) and len(palabras) == 1 and ediciones(palabras[0]):
+                difusas.append((palabras[0], raiz(palabras[0]), ediciones(palabras[0])))
+
+    def cerca(palabra: str, r: str) -> bool:
+        """Within a query word's typo tolerance, by the word or by its stem."""
+        for q, rq, tope in difusas:
+            if palabra[:1] != q[:1]:
+                continue
+            if abs(len(palabra) - len(q)) <= tope and distancia(palabra, q, tope) <= tope:
+                return True
+            if abs(len(r) - len(rq)) <= tope and distancia(r, rq, tope) <= tope:
+                return True
+        return False
 
     def coincide(palabra: str) -> bool:
         r = raiz(palabra)
-        return r in raices or any(r.startswith(p) or palabra.startswith(p) for p in prefijos)
+        if r in raices:
+            return True
+        if any(palabra.startswith(p) or r.startswith(p) for p in prefijos):
+            return True
+        return bool(difusas) and cerca(palabra, r)
 
     return coincide
 

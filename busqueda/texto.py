@@ -2,14 +2,19 @@
 
 `plegar` removes accents one character for one character, so a folded text has the
 same offsets as its original: snippets found in the folded copy map back exactly.
-`raiz` is a light Spanish stemmer (plurals and gender) for the database backend;
-Elasticsearch stems with hunspell instead.
+`raiz` is the Snowball Spanish stemmer (PyStemmer) on the folded word, for the database
+backend at index and query time alike; Elasticsearch stems with hunspell instead.
+Changing the stemmer changes the stored terms: run `manage.py search_index rebuild`.
 """
 
+import functools
 import re
 import unicodedata
 
+import Stemmer
+
 PALABRA = re.compile(r"\w+")
+_NO_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # Short, frequent words left out of the database index (Elasticsearch uses _spanish_).
 VACIAS = frozenset(
@@ -58,24 +63,25 @@ def _tabla() -> dict[int, str]:
 _TABLA = _tabla()
 
 
+def _plegar_tramo(m: re.Match) -> str:
+    return m.group().translate(_TABLA)
+
+
 def plegar(texto: str) -> str:
     """Remove diacritics keeping the length: "Construcción" -> "Construccion"."""
     if texto.isascii():
         return texto
-    return unicodedata.normalize("NFC", texto).translate(_TABLA)
+    # translate() only the non-ASCII runs: most of a Spanish text is ASCII
+    return _NO_ASCII.sub(_plegar_tramo, unicodedata.normalize("NFC", texto))
 
 
+_SNOWBALL = Stemmer.Stemmer("spanish")
+
+
+@functools.lru_cache(maxsize=200_000)
 def raiz(palabra: str) -> str:
-    """Light stem of one folded, lower-case word: solicitudes -> solicitud, tramites -> tramit."""
-    if len(palabra) < 5 or palabra.isdigit():
-        return palabra
-    if palabra.endswith("ces"):
-        return palabra[:-3] + "z"
-    if palabra.endswith(("os", "as", "es")):
-        return palabra[:-2]
-    if palabra.endswith(("o", "a", "e", "s")):
-        return palabra[:-1]
-    return palabra
+    """Snowball stem of one folded, lower-case word: solicitó, solicitamos -> solicit."""
+    return _SNOWBALL.stemWord(palabra)
 
 
 def terminos(texto: str) -> list[str]:

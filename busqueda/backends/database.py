@@ -290,38 +290,91 @@ def borrar_todo() -> None:
 # Queries
 
 
+@dataclass(frozen=True)
+class _Raiz(Termino):
+    """An already stemmed word ("más como este"): matched as it is, never expanded."""
+
+
 def _raices(nodo) -> tuple[list[str], bool]:
-    """The stems an atom matches, and whether its last one is a prefix."""
+    """The stems an atom matches, and whether its last one is a prefix (left unstemmed;
+    the complete words before it are stemmed)."""
+    if isinstance(nodo, _Raiz):
+        return [nodo.texto], False
     if isinstance(nodo, Termino) and nodo.prefijo:
         palabras = PALABRA.findall(plegar(nodo.texto.lower()))
-        return [raiz(p) for p in palabras[:-1] if p not in VACIAS] + [raiz(palabras[-1])], True
+        return [raiz(p) for p in palabras[:-1] if p not in VACIAS] + [palabras[-1]], True
     return terminos(nodo.texto), False
 
 
-def _fts(nodo, columnas: tuple[str, ...]) -> str:
+def _ampliadas(nodo, almacen: Almacen) -> list[str]:
+    """Other stems an atom also matches, from the store's vocabulary. A one-word term:
+    stems of the words close to it (busqueda.correccion's rule: 5+ letters one edit, 8+
+    two, first letter fixed), not its own. A prefix: stems of the words that start with it
+    but whose stem does not ("pavimentac*": "pavimentación" is stored as "paviment").
+    None for phrases and stems."""
+    if not isinstance(nodo, Termino) or isinstance(nodo, _Raiz):
+        return []
+    palabras = [p for p in PALABRA.findall(nodo.plegado) if p not in VACIAS or nodo.prefijo]
+    if nodo.prefijo:
+        if not palabras:
+            return []
+        ultima = palabras[-1]
+        cortadas = {raiz(p) for p in vocabulario.con_prefijo(almacen.fts, ultima)}
+        return sorted(r for r in cortadas if not r.startswith(ultima))
+    if len(palabras) != 1:
+        return []
+    propia = raiz(palabras[0])
+    ampliadas = []
+    for palabra in vocabulario.ampliar(almacen.fts, palabras[0]):
+        otra = raiz(palabra)
+        if otra != propia and otra not in ampliadas:
+            ampliadas.append(otra)
+    return ampliadas
+
+
+def _fts(nodo, columnas: tuple[str, ...], ampliadas: Iterable[str] = ()) -> str:
+    """One atom as an FTS5 expression; `ampliadas` (`_ampliadas`) are OR-ed in, in place of
+    a prefix's last word. For ranking pass none: the exact stem ranks above its variants."""
     palabras, prefijo = _raices(nodo)
-    return f'{{{" ".join(columnas)}}} : "{" ".join(palabras)}"' + (" *" if prefijo else "")
+    cols = f"{{{' '.join(columnas)}}}"
+    if prefijo:
+        inicio = palabras[:-1]
+        opciones = [
+            f'"{" ".join(palabras)}" *',
+            *(f'"{" ".join([*inicio, a])}"' for a in ampliadas),
+        ]
+    else:
+        opciones = [f'"{" ".join(palabras)}"', *(f'"{a}"' for a in ampliadas)]
+    if len(opciones) == 1:
+        return f"{cols} : {opciones[0]}"
+    return f"{cols} : ({' OR '.join(opciones)})"
 
 
-def _tsquery(nodo) -> str:
+def _tsquery(nodo, ampliadas: Iterable[str] = ()) -> str:
+    """One atom as a PostgreSQL tsquery (see `_fts`)."""
     palabras, prefijo = _raices(nodo)
     marcas = [f"'{p}'" for p in palabras]
+    ampliadas = [f"'{a}'" for a in ampliadas]
     if prefijo:
-        marcas[-1] = f"'{palabras[-1]}':*"
-    return " <-> ".join(marcas)
+        ultimas = [f"'{palabras[-1]}':*", *ampliadas]
+        marcas[-1] = f"({' | '.join(ultimas)})" if ampliadas else ultimas[0]
+        return " <-> ".join(marcas)
+    frase = " <-> ".join(marcas)
+    return f"({' | '.join([frase, *ampliadas])})" if ampliadas else frase
 
 
 def _atomo(nodo, almacen: Almacen) -> Q:
     if not _raices(nodo)[0]:
         return Q()
+    ampliadas = _ampliadas(nodo, almacen)
     if _sqlite():
         return Q(
             pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
                 f"SELECT rowid FROM {almacen.fts} WHERE {almacen.fts} MATCH %s",  # noqa: S608
-                [_fts(nodo, almacen.columnas)],
+                [_fts(nodo, almacen.columnas, ampliadas)],
             )
         )
-    return Q(vector=SearchQuery(_tsquery(nodo), search_type="raw", config="simple"))
+    return Q(vector=SearchQuery(_tsquery(nodo, ampliadas), search_type="raw", config="simple"))
 
 
 def compilar(nodo, atomo) -> Q:
@@ -518,7 +571,7 @@ def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resul
     claves = [p for p, _ in frecuencias.most_common(12)]
     if not claves:
         return []
-    arbol = Alguno(tuple(Termino(p) for p in claves))
+    arbol = Alguno(tuple(_Raiz(p) for p in claves))
     consulta = Consulta(q=" OR ".join(claves), por_pagina=cuantos + 1, facetas=False)
     object.__setattr__(consulta, "arbol", arbol)
     resultados = buscar(consulta, alcance).resultados

@@ -1,24 +1,27 @@
-"""The database backend's vocabulary (busqueda.models.PalabraIndice): every word of the
-indexed text, filled at indexing time, for «¿Quiso decir…?» (busqueda.correccion)."""
+"""The database backend's vocabulary (busqueda.models.PalabraIndice): every folded word of
+the indexed text, filled at indexing time, for typo tolerance (`ampliar`: close words of
+a query word, whose stems are OR-ed into its atom) and «¿Quiso decir…?» (`cercanas`).
+Both use busqueda.correccion's distance rule, so they agree."""
 
-from ..correccion import MINIMO, parecidas
+from ..correccion import MINIMO, SUGERENCIA, ediciones, parecidas
 from ..models import PalabraIndice
 from ..texto import PALABRA, VACIAS, plegar
 
 LARGO_MAX = 40
 LOTE = 2000
+AMPLIACIONES = 10  # close words OR-ed into one query word at most
+CORTE = 10  # letters a stem may cut off a word (Snowball's longest suffixes and more)
+PREFIJADAS = 200  # words of a prefix looked at, at most
 
 
 def agregar(almacen: str, textos) -> None:
     """Remember the words of these texts (already known ones are skipped)."""
     vistas = set()
     for texto in textos:
-        for palabra in PALABRA.findall(plegar(texto or "").lower()):
-            if MINIMO <= len(palabra) <= LARGO_MAX and not palabra.isdigit():
-                vistas.add(palabra)
-    vistas -= VACIAS
+        vistas.update(PALABRA.findall(plegar(texto or "").lower()))
+    nuevas = sorted(p for p in vistas - VACIAS if MINIMO <= len(p) <= LARGO_MAX and not p.isdigit())
     PalabraIndice.objects.bulk_create(
-        [PalabraIndice(almacen=almacen, palabra=p, largo=len(p)) for p in sorted(vistas)],
+        [PalabraIndice(almacen=almacen, palabra=p, inicial=p[0], largo=len(p)) for p in nuevas],
         batch_size=LOTE,
         ignore_conflicts=True,
     )
@@ -28,11 +31,44 @@ def vaciar(almacen: str) -> None:
     PalabraIndice.objects.filter(almacen=almacen).delete()
 
 
-def cercanas(almacen: str, palabra: str) -> list[str]:
-    """Close words of the store, same first letter and about the same length."""
-    candidatas = PalabraIndice.objects.filter(
+def _vecinas(almacen: str, palabra: str, tope: int):
+    """Words of the store that could be `tope` edits away: same first letter, length ±tope
+    (one index range on (almacen, inicial, largo))."""
+    return PalabraIndice.objects.filter(
         almacen=almacen,
-        largo__range=(len(palabra) - 2, len(palabra) + 2),
-        palabra__startswith=palabra[0],
+        inicial=palabra[0],
+        largo__range=(len(palabra) - tope, len(palabra) + tope),
     ).values_list("palabra", flat=True)
-    return parecidas(palabra, candidatas.iterator())
+
+
+def ampliar(almacen: str, palabra: str) -> list[str]:
+    """The words a query word also matches (typos, OCR errors): at most `ediciones` edits
+    away, closest first, never the word itself; empty for short words."""
+    tope = ediciones(palabra)
+    if not tope:
+        return []
+    return parecidas(palabra, _vecinas(almacen, palabra, tope), tope, AMPLIACIONES)
+
+
+def con_prefijo(almacen: str, prefijo: str) -> list[str]:
+    """Words of the store that start with `prefijo` and are at most CORTE letters longer
+    (the ones a stem may cut back past the prefix); none for prefixes under MINIMO."""
+    if len(prefijo) < MINIMO:
+        return []
+    return list(
+        PalabraIndice.objects.filter(
+            almacen=almacen,
+            inicial=prefijo[0],
+            largo__range=(len(prefijo), len(prefijo) + CORTE),
+            palabra__startswith=prefijo,
+        ).values_list("palabra", flat=True)[:PREFIJADAS]
+    )
+
+
+def cercanas(almacen: str, palabra: str) -> list[str]:
+    """Close words of the store for «¿Quiso decir…?» (none when the word is known)."""
+    if len(palabra) < MINIMO:
+        return []
+    if PalabraIndice.objects.filter(almacen=almacen, palabra=palabra).exists():
+        return []
+    return parecidas(palabra, _vecinas(almacen, palabra, SUGERENCIA), SUGERENCIA)

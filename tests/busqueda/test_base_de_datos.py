@@ -9,6 +9,7 @@ from django.db import connection
 from busqueda.consulta import Consulta
 from busqueda.models import DocumentoBusqueda
 from busqueda.selectors import buscar
+from busqueda.texto import indexable
 from documentos.models import Escrito, VersionPublica
 from tests.factories import version_aprobada
 
@@ -73,7 +74,7 @@ def test_sqlite_fts5_publico_sin_remitente(backend, crear, indexar):
         columnas = [c[0] for c in cursor.description]
         fila = cursor.fetchone()
     assert columnas == ["principal", "contenido"]  # no remitente column at all
-    assert fila == (f"{escrito.folio.lower().replace('-', ' ')} banquet", "solicitud testad")
+    assert fila == (indexable(f"{escrito.folio} Banquetas"), indexable("Solicitudes de [testado]."))
 
 
 @POR_BASE_DE_DATOS
