@@ -11,7 +11,10 @@ Builds N escritos (several OCR'd pages each) with bulk inserts into its own SQLi
   `helpers.streaming_bulk` of the very same, pre-built documents into an identical index;
   p50/p95 of the project's search API (`/api/busqueda/interna/` through Django's test
   client, as an archivist) against the same request body sent raw with `client.search`.
-- Database backend (10k or with --solo-db): rebuild docs/s and API p50/p95.
+- Database backend (10k or with --solo-db): rebuild docs/s and API p50/p95 per scope (an
+  archivist, an área staff member, the public), the slowest query of the mix and, with
+  --explicar, its plan (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL).
+  With DATABASE_URL=postgres://... the corpus and index live in that database.
 """
 
 import argparse
@@ -164,6 +167,7 @@ def generar(n: int, paginas: int) -> None:
 
     call_command("migrate", verbosity=0)
     if Escrito.objects.count() >= n:
+        versiones_publicas()
         return
     azar = random.Random(20260101)
     inicio = time.perf_counter()
@@ -251,6 +255,45 @@ def generar(n: int, paginas: int) -> None:
         f"corpus: {n} escritos x {paginas} páginas en {time.perf_counter() - inicio:.0f} s",
         file=sys.stderr,
     )
+    versiones_publicas()
+
+
+def versiones_publicas() -> None:
+    """An approved versión pública (the OCR text as is) for every published escrito, so the
+    public store is as large as the portal's (skipped if they are already there)."""
+    from django.utils import timezone
+
+    from documentos.models import Escrito, VersionPublica
+    from ocr.selectors import textos_por_archivo
+
+    if VersionPublica.objects.exists():
+        return
+    publicados = Escrito.objects.filter(publicado=True).order_by("pk")
+    ids = list(publicados.values_list("pk", flat=True))
+    ahora = timezone.now()
+    for i in range(0, len(ids), 2000):
+        escritos = Escrito.objects.filter(pk__in=ids[i : i + 2000]).prefetch_related("archivos")
+        archivos = {e.pk: [a.pk for a in e.archivos.all()] for e in escritos}
+        textos = textos_por_archivo(a for lista in archivos.values() for a in lista)
+        VersionPublica.objects.bulk_create(
+            [
+                VersionPublica(
+                    escrito=e,
+                    estado=VersionPublica.Estado.APROBADA,
+                    huella="0" * 64,
+                    asunto=e.asunto,
+                    aprobada_en=ahora,
+                    paginas=[
+                        {"archivo_id": a, "numero": numero, "texto": texto}
+                        for a in archivos[e.pk]
+                        for numero, texto in textos.get(a, [])
+                    ],
+                )
+                for e in escritos
+            ],
+            batch_size=500,
+        )
+    print(f"versiones públicas: {len(ids)}", file=sys.stderr)
 
 
 def percentil(valores, p):
@@ -277,17 +320,68 @@ def cliente_api():
     return cliente, usuario
 
 
-def medir_api(cliente, rondas):
+def clientes_por_alcance():
+    """(name, client, URL) of every scope measured: the archivist (sees everything), an área
+    staff member (sees their área's escritos) and the public (anonymous, public store)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from cms import roles
+    from documentos.models import Area
+
+    archivo, _ = cliente_api()
+    area = Area.objects.get(siglas="D0")
+    usuario, _ = get_user_model().objects.get_or_create(username="bench.area")
+    usuario.groups.add(Group.objects.get_or_create(name=roles.AREA)[0])
+    usuario.is_staff = True
+    usuario.save()
+    area.personal.add(usuario)
+    staff = Client(HTTP_HOST="127.0.0.1")
+    staff.force_login(usuario)
+    return [
+        ("archivo", archivo, "/api/busqueda/interna/"),
+        ("área", staff, "/api/busqueda/interna/"),
+        ("público", Client(HTTP_HOST="127.0.0.1"), "/api/busqueda/"),
+    ]
+
+
+def medir_api(cliente, rondas, url="/api/busqueda/interna/", por_consulta=None):
+    """Latencies in ms; `por_consulta` (a dict) collects them per query index too."""
     tiempos = []
     for c in CONSULTAS:  # warm-up
-        assert cliente.get("/api/busqueda/interna/", c).status_code == 200, c
+        assert cliente.get(url, c).status_code == 200, c
     for _ in range(rondas):
-        for c in CONSULTAS:
+        for i, c in enumerate(CONSULTAS):
             inicio = time.perf_counter()
-            respuesta = cliente.get("/api/busqueda/interna/", c)
-            tiempos.append((time.perf_counter() - inicio) * 1000)
+            respuesta = cliente.get(url, c)
+            ms = (time.perf_counter() - inicio) * 1000
+            tiempos.append(ms)
+            if por_consulta is not None:
+                por_consulta.setdefault(i, []).append(ms)
             assert respuesta.status_code == 200
     return tiempos
+
+
+def explicar(cliente, url, consulta):
+    """The plan of the slowest SQL statement of one request (EXPLAIN QUERY PLAN on SQLite,
+    EXPLAIN ANALYZE on PostgreSQL)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as capturadas:
+        cliente.get(url, consulta)
+    lenta = max(capturadas.captured_queries, key=lambda q: float(q["time"]))
+    print(
+        f"sentencia más lenta ({float(lenta['time']) * 1000:.1f} ms de "
+        f"{len(capturadas.captured_queries)} sentencias):"
+    )
+    print(lenta["sql"][:3000])
+    prefijo = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
+    with connection.cursor() as cursor:
+        cursor.execute(prefijo + lenta["sql"])
+        for fila in cursor.fetchall():
+            print("   ", " ".join(str(c) for c in fila))
 
 
 def bench_elasticsearch(n, rondas):
@@ -352,21 +446,34 @@ def imprimir_latencias(api, crudo=None):
     print(f"media {statistics.mean(api):.1f} ms")
 
 
-def bench_base_de_datos(n, rondas):
+def bench_base_de_datos(n, rondas, explicar_lenta=False, reindexar=True):
     from django.conf import settings
+    from django.db import connection
 
     from busqueda import services
 
     settings.ELASTICSEARCH_URL = None
-    inicio = time.perf_counter()
-    services.reconstruir()
-    segundos = time.perf_counter() - inicio
-    from django.db import connection
-
     print(f"\n== Base de datos ({connection.vendor}), {n} escritos ==")
-    print(f"indexado (rebuild completo): {n / segundos:,.0f} docs/s ({segundos:.1f} s)")
-    api, _ = cliente_api()
-    imprimir_latencias(medir_api(api, rondas))
+    if reindexar:
+        inicio = time.perf_counter()
+        services.reconstruir()
+        segundos = time.perf_counter() - inicio
+        print(f"indexado (rebuild completo): {n / segundos:,.0f} docs/s ({segundos:.1f} s)")
+    todos, peor = [], (0.0, None, None, None)
+    for nombre, cliente, url in clientes_por_alcance():
+        por_consulta = {}
+        tiempos = medir_api(cliente, rondas, url, por_consulta)
+        todos += tiempos
+        p50, p95 = percentil(tiempos, 0.5), percentil(tiempos, 0.95)
+        print(f"alcance {nombre}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        for i, ms in por_consulta.items():
+            if (mediana := statistics.median(ms)) > peor[0]:
+                peor = (mediana, i, cliente, url)
+    imprimir_latencias(todos)
+    mediana, i, cliente, url = peor
+    print(f"consulta más lenta: {CONSULTAS[i]} en {url} (mediana {mediana:.1f} ms)")
+    if explicar_lenta:
+        explicar(cliente, url, CONSULTAS[i])
 
 
 def main():
@@ -378,6 +485,14 @@ def main():
     parser.add_argument("--rondas", type=int, default=5)
     parser.add_argument("--solo-db", action="store_true", help="Solo el backend de base de datos.")
     parser.add_argument("--sin-db", action="store_true", help="Sin el backend de base de datos.")
+    parser.add_argument(
+        "--explicar",
+        action="store_true",
+        help="Imprime el plan (EXPLAIN) de la consulta más lenta del backend de base de datos.",
+    )
+    parser.add_argument(
+        "--sin-reindexar", action="store_true", help="Mide las consultas sobre el índice actual."
+    )
     args = parser.parse_args()
     configurar(args)
     generar(args.n, args.paginas)
@@ -386,7 +501,7 @@ def main():
     if elasticsearch_enabled() and not args.solo_db:
         bench_elasticsearch(args.n, args.rondas)
     if not args.sin_db and (args.solo_db or args.n <= 10_000 or not elasticsearch_enabled()):
-        bench_base_de_datos(args.n, args.rondas)
+        bench_base_de_datos(args.n, args.rondas, args.explicar, not args.sin_reindexar)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ class Documento(models.Model):
     area_id = models.IntegerField(null=True)
     area = models.CharField(max_length=200, blank=True)
     recibido_en = models.DateTimeField(null=True)
+    anio = models.SmallIntegerField(null=True)  # recibido_en's year in settings.TIME_ZONE
     vence_en = models.DateField(null=True)
     respondido_en = models.DateField(null=True)
     sentido = models.CharField(max_length=15, blank=True)
@@ -77,17 +78,53 @@ class Documento(models.Model):
         return self.folio
 
 
+def _indices(prefijo: str) -> list[models.Index]:
+    """What ORDER BY ... LIMIT walks (sorts by date, date ranges, deep pages) and what the
+    facet filters narrow by."""
+    return [
+        models.Index(fields=["recibido_en", "escrito"], name=f"{prefijo}_recibido"),
+        models.Index(fields=["vence_en", "escrito"], name=f"{prefijo}_vence"),
+        models.Index(fields=["estado", "recibido_en"], name=f"{prefijo}_estado"),
+        models.Index(fields=["tipo", "recibido_en"], name=f"{prefijo}_tipo"),
+    ]
+
+
 class DocumentoBusqueda(Documento):
     """One escrito as staff search it: its asunto, remitente and OCR pages."""
 
-    acceso = models.TextField(blank=True)  # " a3 a5 u7 ": áreas and users that may see it
     remitente = models.CharField(max_length=300, blank=True)
     remitente_terminos = models.TextField(blank=True)
+
+    class Meta:
+        indexes = _indices("busqueda_doc")
+
+
+class AccesoBusqueda(models.Model):
+    """Who may see a staff document: one row per área and one per user
+    (documentos.visibilidad.acceso_staff), the staff scope's indexed relation."""
+
+    documento = models.ForeignKey(
+        DocumentoBusqueda, on_delete=models.CASCADE, related_name="accesos"
+    )
+    area_id = models.IntegerField(null=True)
+    usuario_id = models.IntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["area_id", "documento"], name="busqueda_acceso_area"),
+            models.Index(fields=["usuario_id", "documento"], name="busqueda_acceso_usuario"),
+        ]
+
+    def __str__(self):
+        return f"{self.documento_id}: a{self.area_id} u{self.usuario_id}"
 
 
 class DocumentoPublicoBusqueda(Documento):
     """One public escrito as the public searches it: the asunto and pages of its approved
     versión pública, nothing else of its text."""
+
+    class Meta:
+        indexes = _indices("busqueda_pub")
 
 
 class Pagina(models.Model):

@@ -13,7 +13,6 @@ pública's text and nothing else of the escrito's.
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
@@ -21,10 +20,12 @@ from django.db.models import F, Model, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Left
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .. import correccion
-from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, analizar, positivos
+from ..consulta import Consulta, Frase, Sin, Termino, Todos, analizar, positivos
 from ..models import (
+    AccesoBusqueda,
     DocumentoBusqueda,
     DocumentoPublicoBusqueda,
     PaginaBusqueda,
@@ -36,7 +37,7 @@ from ..resultados import Fragmento, Resultado, ResultadoPagina, Resultados
 from ..texto import PALABRA, VACIAS, indexable, plegar, raiz, terminos
 from ..visibilidad import Alcance
 from . import vocabulario
-from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo, firma
+from .comun import firma
 
 FTS_PORTAL = "busqueda_fts_portal"
 LOTE = 500
@@ -101,6 +102,7 @@ def _fila(doc: dict, almacen: Almacen):
         area_id=doc["area_id"],
         area=doc["area"],
         recibido_en=doc["recibido_en"],
+        anio=_anio(doc["recibido_en"]),
         vence_en=doc["vence_en"],
         respondido_en=doc["respondido_en"],
         sentido=doc["sentido"],
@@ -110,11 +112,26 @@ def _fila(doc: dict, almacen: Almacen):
         contenido=indexable(" ".join(p["texto"] for p in doc["paginas"])),
     )
     if almacen.personal:
-        acceso = [f"a{a}" for a in doc["areas"]] + [f"u{u}" for u in doc["usuarios"]]
-        fila.acceso = f" {' '.join(acceso)} "
         fila.remitente = doc["remitente"]
         fila.remitente_terminos = indexable(doc["remitente"])
     return fila
+
+
+def _anio(recibido_en) -> int | None:
+    """The year of the facet, in settings.TIME_ZONE (what a reader of the archive sees)."""
+    if recibido_en is None:
+        return None
+    if isinstance(recibido_en, str):
+        recibido_en = parse_datetime(recibido_en)
+    return timezone.localtime(recibido_en, timezone.get_default_timezone()).year
+
+
+def _accesos(doc: dict) -> list[AccesoBusqueda]:
+    """The staff scope's rows of one document: one per área, one per user."""
+    pk = doc["escrito_id"]
+    return [AccesoBusqueda(documento_id=pk, area_id=a) for a in doc["areas"]] + [
+        AccesoBusqueda(documento_id=pk, usuario_id=u) for u in doc["usuarios"]
+    ]
 
 
 def _paginas(doc: dict, almacen: Almacen) -> list:
@@ -152,6 +169,8 @@ def _escribir(almacen: Almacen, docs: list[dict]) -> None:
     _borrar(almacen, ids)
     almacen.modelo.objects.bulk_create(filas)
     almacen.paginas.objects.bulk_create([p for d in docs for p in _paginas(d, almacen)])
+    if almacen.personal:
+        AccesoBusqueda.objects.bulk_create([a for d in docs for a in _accesos(d)])
     vocabulario.agregar(almacen.fts, _textos(docs, almacen))
     if _sqlite():
         marcas = ", ".join(["%s"] * (len(almacen.columnas) + 1))
@@ -406,92 +425,6 @@ def _rango_portal(buenos):
     return SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
 
 
-def filtro_alcance(alcance: Alcance) -> Q:
-    """Within the scope's store: the public one holds only public escritos."""
-    if alcance.publico or alcance.todo:
-        return Q()
-    permitido = Q(pk__in=[])
-    for area in alcance.areas:
-        permitido |= Q(acceso__contains=f" a{area} ")
-    if alcance.usuario_id:
-        permitido |= Q(acceso__contains=f" u{alcance.usuario_id} ")
-    return permitido
-
-
-def _filtros(consulta: Consulta) -> Q:
-    q = Q()
-    for nombre, valores in filtros_de_campo(consulta):
-        q &= Q(**{f"{nombre}__in": valores})
-    if consulta.recibido_desde:
-        q &= Q(recibido_en__date__gte=consulta.recibido_desde)
-    if consulta.recibido_hasta:
-        q &= Q(recibido_en__date__lte=consulta.recibido_hasta)
-    if consulta.vence_desde:
-        q &= Q(vence_en__gte=consulta.vence_desde)
-    if consulta.vence_hasta:
-        q &= Q(vence_en__lte=consulta.vence_hasta)
-    return q
-
-
-_CAMPOS_FACETAS = [c for f, c in FACETAS.items() if f != "anio"]
-
-
-def _consulta(consulta: Consulta, alcance: Alcance):
-    almacen = _almacen(alcance)
-    qs = almacen.modelo.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
-    if consulta.arbol is not None:
-        qs = qs.filter(compilar(consulta.arbol, lambda nodo: _atomo(nodo, almacen)))
-    return qs
-
-
-def _facetas(filas, consulta: Consulta) -> dict:
-    """Counts per facet value, from the matching rows (one pass, no extra queries)."""
-    cuentas = {f: Counter() for f in FACETAS}
-    zona = timezone.get_current_timezone()
-    for fila in filas:
-        for i, faceta in enumerate(f for f in FACETAS if f != "anio"):
-            valor = fila[3 + i]
-            if valor not in (None, ""):
-                cuentas[faceta][str(valor)] += 1
-        if fila[1] is not None:
-            cuentas["anio"][str(fila[1].astimezone(zona).year)] += 1
-    return etiquetar_facetas({f: list(c.items()) for f, c in cuentas.items()}, consulta)
-
-
-def _rangos(qs, buenos, almacen: Almacen) -> dict[int, float]:
-    """Relevance of the matching rows (higher is better)."""
-    buenos = [b for b in buenos if _raices(b)[0]]
-    if not buenos:
-        return {}
-    if _sqlite():
-        expresion = " OR ".join(f"({_fts(b, almacen.columnas)})" for b in buenos)
-        pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, -bm25({almacen.fts}, {pesos}) FROM {almacen.fts} "  # noqa: S608
-                f"WHERE {almacen.fts} MATCH %s",
-                [expresion],
-            )
-            return dict(cursor.fetchall())
-    expresion = " | ".join(f"({_tsquery(b)})" for b in buenos)
-    rango = SearchRank(F("vector"), SearchQuery(expresion, search_type="raw", config="simple"))
-    return dict(qs.annotate(rango=rango).values_list("pk", "rango"))
-
-
-def _marca(valor) -> float:
-    return valor.timestamp() if valor is not None else 0.0
-
-
-def _ordenar(filas, orden: str, rangos: dict[int, float]):
-    if orden == "relevancia" and rangos:
-        return sorted(filas, key=lambda f: (-rangos.get(f[0], 0.0), -_marca(f[1]), -f[0]))
-    if orden == "antiguos":
-        return sorted(filas, key=lambda f: (_marca(f[1]), f[0]))
-    if orden == "vencimiento":
-        return sorted(filas, key=lambda f: (f[2] is None, f[2] or date.min, f[0]))
-    return sorted(filas, key=lambda f: (-_marca(f[1]), -f[0]))
-
-
 def _fuente(fila) -> dict:
     return {
         "escrito_id": fila.pk,
@@ -532,50 +465,17 @@ def _fragmentos(filas, buenos, almacen: Almacen) -> dict[int, list[Fragmento]]:
 
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
-    """One query for the matching rows (with the facet fields), one for relevance, one for
-    the page: the boolean tree and filters run once, not once per facet."""
-    almacen = _almacen(alcance)
-    qs = _consulta(consulta, alcance)
-    filas = list(qs.values_list("pk", "recibido_en", "vence_en", *_CAMPOS_FACETAS))
-    facetas = _facetas(filas, consulta) if consulta.facetas else {}
-    buenos = positivos(consulta.arbol)
-    rangos = _rangos(qs, buenos, almacen) if consulta.orden == "relevancia" else {}
-    pagina = [
-        f[0]
-        for f in _ordenar(filas, consulta.orden, rangos)[
-            consulta.desde : consulta.desde + consulta.por_pagina
-        ]
-    ]
-    por_id = almacen.modelo.objects.in_bulk(pagina)
-    filas_pagina = [por_id[i] for i in pagina]
-    fragmentos = _fragmentos(filas_pagina, buenos, almacen)
-    return Resultados(
-        total=len(filas),
-        resultados=[
-            fila_resultado(_fuente(f), alcance, fragmentos.get(f.pk, []), rangos.get(f.pk, 0.0))
-            for f in filas_pagina
-        ],
-        facetas=facetas,
-        pagina=consulta.pagina,
-        por_pagina=consulta.por_pagina,
-        motor="base_de_datos",
-    )
+    """Facets, total and ordering in SQL (busqueda.backends.database_consulta)."""
+    from . import database_consulta
+
+    return database_consulta.buscar(consulta, alcance)
 
 
 def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
-    fila = _almacen(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
-    if fila is None:
-        return None  # unknown, or not visible to this scope: nothing is revealed
-    frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
-    claves = [p for p, _ in frecuencias.most_common(12)]
-    if not claves:
-        return []
-    arbol = Alguno(tuple(_Raiz(p) for p in claves))
-    consulta = Consulta(q=" OR ".join(claves), por_pagina=cuantos + 1, facetas=False)
-    object.__setattr__(consulta, "arbol", arbol)
-    resultados = buscar(consulta, alcance).resultados
-    return [r for r in resultados if r.escrito_id != escrito_id][:cuantos]
+    from . import database_consulta
+
+    return database_consulta.similares(escrito_id, alcance, cuantos)
 
 
 def corregir(consulta: Consulta, alcance: Alcance) -> str | None:

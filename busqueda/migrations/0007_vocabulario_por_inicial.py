@@ -25,7 +25,7 @@ def marcar_desactualizados(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("busqueda", "0005_palabra_indice"),
+        ("busqueda", "0006_acceso_e_indices"),
     ]
 
     operations = [

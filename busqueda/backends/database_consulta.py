@@ -1,0 +1,343 @@
+"""Database backend queries: the matching set, its facets, total and one page, all in SQL.
+
+Nothing on the request path holds the list of matching rows in Python: the total is a
+COUNT, each facet a GROUP BY over the matching set, and the page an ORDER BY ... LIMIT
+OFFSET (a top-N sort, or an index walk when sorting by date: deep pages cost
+O(matches · log(page end)), like a keyset cursor would without its own parameter).
+
+SQLite: the whole boolean tree becomes one FTS5 MATCH expression when FTS5 can say it (a
+positive part in every AND, no negated OR branch), so FTS5 reads each term's doclist once;
+relevance is bm25() of that very MATCH, joined to the rows and cut by LIMIT, and only when
+sorting by relevance. PostgreSQL: the tree becomes one tsquery (the GIN index answers
+it) and relevance is ts_rank, again only when sorting by relevance.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
+from ..models import AccesoBusqueda
+from ..resultados import Resultado, Resultados
+from ..visibilidad import Alcance
+from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo
+from .database import (
+    Almacen,
+    _almacen,
+    _ampliadas,
+    _atomo,
+    _fragmentos,
+    _fts,
+    _fuente,
+    _raices,
+    _Raiz,
+    _sqlite,
+    _tsquery,
+    compilar,
+)
+
+NO = object()  # a part FTS5 cannot express (a lone negation, a negated OR branch)
+
+ORDENES = {
+    "recientes": (F("recibido_en").desc(), F("pk").desc()),
+    "antiguos": (F("recibido_en").asc(), F("pk").asc()),
+    "vencimiento": (F("vence_en").asc(nulls_last=True), F("pk").asc()),
+}
+
+
+def filtro_alcance(alcance: Alcance) -> Q:
+    """Within the scope's store (the public one holds only public escritos); staff see the
+    documents whose AccesoBusqueda rows name one of their áreas or themselves."""
+    if alcance.publico or alcance.todo:
+        return Q()
+    quien = Q(area_id__in=alcance.areas) if alcance.areas else Q(pk__in=[])
+    if alcance.usuario_id:
+        quien |= Q(usuario_id=alcance.usuario_id)
+    if not alcance.areas and not alcance.usuario_id:
+        return Q(pk__in=[])
+    return Q(pk__in=AccesoBusqueda.objects.filter(quien).values("documento_id"))
+
+
+def _dia(dia, despues: bool = False) -> datetime:
+    """The first instant of `dia` (or of the next day) in the current time zone."""
+    return timezone.make_aware(datetime.combine(dia + timedelta(days=despues), time.min))
+
+
+def _filtros(consulta: Consulta) -> Q:
+    q = Q()
+    for nombre, valores in filtros_de_campo(consulta):
+        q &= Q(**{f"{nombre}__in": valores})
+    # bounds as instants (not a date of the column), so the recibido_en index answers them
+    if consulta.recibido_desde:
+        q &= Q(recibido_en__gte=_dia(consulta.recibido_desde))
+    if consulta.recibido_hasta and consulta.recibido_hasta < date.max:
+        q &= Q(recibido_en__lt=_dia(consulta.recibido_hasta, despues=True))
+    if consulta.vence_desde:
+        q &= Q(vence_en__gte=consulta.vence_desde)
+    if consulta.vence_hasta:
+        q &= Q(vence_en__lte=consulta.vence_hasta)
+    return q
+
+
+def expresion_fts(nodo, almacen: Almacen, ampliadas=None):
+    """The tree as one FTS5 expression; None matches everything, NO when FTS5 cannot say it
+    (FTS5's NOT is binary: a negation needs a positive part beside it). `ampliadas(nodo)`:
+    the close words a term also matches (typos, prefixes past a stem, see `cercanas`);
+    without it, the exact stems alone, which is what ranks first."""
+
+    def atomo(nodo):
+        if not _raices(nodo)[0]:
+            return None
+        return f"({_fts(nodo, almacen.columnas, ampliadas(nodo) if ampliadas else ())})"
+
+    def arbol(nodo):
+        if isinstance(nodo, Termino | Frase):
+            return atomo(nodo)
+        if isinstance(nodo, Sin):
+            return NO
+        if isinstance(nodo, Todos):
+            si = [arbol(p) for p in nodo.partes if not isinstance(p, Sin)]
+            sin = [arbol(p.parte) for p in nodo.partes if isinstance(p, Sin)]
+            si, sin = [e for e in si if e is not None], [e for e in sin if e is not None]
+            if NO in si or NO in sin or (sin and not si):
+                return NO
+            if not si:
+                return None
+            expresion = si[0] if len(si) == 1 else f"({' AND '.join(si)})"
+            for negada in sin:
+                expresion = f"({expresion} NOT {negada})"
+            return expresion
+        partes = [e for e in (arbol(p) for p in nodo.partes) if e is not None]
+        if NO in partes:
+            return NO
+        return f"({' OR '.join(partes)})" if partes else None
+
+    return arbol(nodo)
+
+
+def expresion_tsquery(nodo, ampliadas=None) -> str | None:
+    """The tree as one tsquery; None matches everything (`ampliadas` as in expresion_fts)."""
+    if isinstance(nodo, Termino | Frase):
+        if not _raices(nodo)[0]:
+            return None
+        return f"({_tsquery(nodo, ampliadas(nodo) if ampliadas else ())})"
+    if isinstance(nodo, Sin):
+        parte = expresion_tsquery(nodo.parte, ampliadas)
+        return f"!{parte}" if parte else None
+    partes = [p for p in (expresion_tsquery(p, ampliadas) for p in nodo.partes) if p]
+    if not partes:
+        return None
+    return f"({(' & ' if isinstance(nodo, Todos) else ' | ').join(partes)})"
+
+
+def _match(almacen: Almacen, expresion: str) -> Q:
+    return Q(
+        pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
+            f"SELECT rowid FROM {almacen.fts} WHERE {almacen.fts} MATCH %s",  # noqa: S608
+            [expresion],
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Texto:
+    """The text tree compiled for one store."""
+
+    q: Q = field(default_factory=Q)  # what matches
+    rango: object = None  # what ranks first: the exact stems (FTS5 expression or SearchQuery)
+    amplio: object = None  # what ranks next: with close words too, when there are any
+    exacta: bool = False  # SQLite: `amplio or rango` is the whole tree, so it can replace `q`
+
+
+def cercanas(almacen: Almacen):
+    """`_ampliadas` of this store, looked up once per atom of the request."""
+    vistas = {}
+
+    def ampliadas(nodo):
+        if id(nodo) not in vistas:
+            vistas[id(nodo)] = _ampliadas(nodo, almacen)
+        return vistas[id(nodo)]
+
+    return ampliadas
+
+
+def _texto(arbol, almacen: Almacen) -> Texto:
+    if arbol is None:
+        return Texto()
+    ampliadas = cercanas(almacen)
+    buenos = [b for b in positivos(arbol) if _raices(b)[0]]
+    if _sqlite():
+        expresion = expresion_fts(arbol, almacen, ampliadas)
+        if expresion is None:
+            return Texto()
+        if expresion is not NO:
+            exacta = expresion_fts(arbol, almacen)
+            amplio = expresion if expresion != exacta else None
+            return Texto(_match(almacen, expresion), exacta, amplio, exacta=True)
+        # FTS5 cannot say it: one MATCH per atom, ranked by the positive atoms
+        q = compilar(arbol, lambda nodo: _atomo(nodo, almacen))
+        return Texto(q, " OR ".join(f"({_fts(b, almacen.columnas)})" for b in buenos) or None)
+    expresion = expresion_tsquery(arbol, ampliadas)
+    if expresion is None:
+        return Texto()
+
+    def rango(ampliadas=None):
+        partes = " | ".join(f"({_tsquery(b, ampliadas(b) if ampliadas else ())})" for b in buenos)
+        return SearchQuery(partes, search_type="raw", config="simple") if partes else None
+
+    amplio = expresion != expresion_tsquery(arbol)
+    return Texto(
+        Q(vector=SearchQuery(expresion, search_type="raw", config="simple")),
+        rango(),
+        rango(ampliadas) if amplio else None,
+    )
+
+
+def _base(consulta: Consulta, alcance: Alcance):
+    almacen = _almacen(alcance)
+    return almacen.modelo.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
+
+
+def total_y_facetas(qs, consulta: Consulta) -> tuple[int, dict]:
+    """The COUNT and one GROUP BY per facet in one statement: the matching set is computed
+    once (a MATERIALIZED CTE) and each facet groups it; the year comes from the `anio`
+    column, filled at indexing in settings.TIME_ZONE. Memory is that of the groups."""
+    if not consulta.facetas:
+        return qs.count(), {}
+    campos = ["anio" if f == "anio" else c for f, c in FACETAS.items()]
+    try:
+        sql, params = qs.order_by().values_list(*campos).query.sql_with_params()
+    except EmptyResultSet:
+        return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta)
+    columnas = ", ".join(f"c{i}" for i in range(len(campos)))
+    partes = ["SELECT -1, NULL, COUNT(*) FROM m"] + [
+        f"SELECT {i}, CAST(c{i} AS TEXT), COUNT(*) FROM m WHERE c{i} IS NOT NULL GROUP BY c{i}"  # noqa: S608
+        for i in range(len(campos))
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m({columnas}) AS MATERIALIZED ({sql}) " + " UNION ALL ".join(partes),
+            params,
+        )
+        filas = cursor.fetchall()
+    nombres = list(FACETAS)
+    crudas = {f: [] for f in FACETAS}
+    total = 0
+    for indice, valor, cuenta in filas:
+        if indice < 0:
+            total = cuenta
+        elif valor != "":
+            crudas[nombres[indice]].append((valor, cuenta))
+    return total, etiquetar_facetas(crudas, consulta)
+
+
+def _where(qs) -> tuple[str, list]:
+    """The WHERE of a queryset (columns qualified by the table name), for raw joins."""
+    compilador = qs.query.get_compiler(using=qs.db)
+    try:
+        sql, params = compilador.compile(qs.query.where)
+    except FullResultSet:
+        return "", []
+    return (f"AND ({sql})" if sql else ""), list(params)
+
+
+def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
+    """(id, relevance) of one page sorted by bm25 (principal weighs 4): the MATCH joined to
+    the rows. When the text is the whole tree (`exacta`) an inner join on it replaces the
+    filter; otherwise `qs` decides what matches and the positive atoms rank. Rows that
+    match the exact stems come first; those matched only through close words next."""
+    tabla = almacen.modelo._meta.db_table
+    try:
+        where, params = _where(qs)
+    except EmptyResultSet:
+        return []
+    pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
+
+    def rango(alias):
+        return (
+            f"(SELECT rowid AS id, bm25({almacen.fts}, {pesos}) AS r "  # noqa: S608
+            f"FROM {almacen.fts} WHERE {almacen.fts} MATCH %s) {alias} "
+            f"ON {alias}.id = {tabla}.escrito_id"
+        )
+
+    if texto.exacta and texto.amplio:
+        uniones, expresiones = f"JOIN {rango('a')} LEFT JOIN {rango('m')}", [texto.amplio]
+        orden, valor = "m.r IS NULL, m.r, a.r", "-COALESCE(m.r, a.r)"
+    else:
+        uniones, expresiones = f"{'JOIN' if texto.exacta else 'LEFT JOIN'} {rango('m')}", []
+        orden, valor = "m.r IS NULL, m.r", "-m.r"
+    sql = (
+        f"SELECT {tabla}.escrito_id, {valor} FROM {tabla} {uniones} WHERE 1 {where} "  # noqa: S608
+        f"ORDER BY {orden}, {tabla}.recibido_en DESC, {tabla}.escrito_id DESC "
+        "LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*expresiones, texto.rango, *params, cuantos, desde])
+        return [(i, r or 0.0) for i, r in cursor.fetchall()]
+
+
+def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto):
+    """(id, relevance) of the requested page: `base` without the text tree, `qs` with it."""
+    desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
+    if consulta.orden == "relevancia" and texto.rango is not None:
+        if _sqlite():
+            return _pagina_bm25(
+                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina
+            )
+        ordenado = qs.annotate(rango=SearchRank(F("vector"), texto.rango))
+        criterios = [F("rango").desc()]
+        if texto.amplio is not None:
+            ordenado = ordenado.annotate(amplio=SearchRank(F("vector"), texto.amplio))
+            criterios.append(F("amplio").desc())
+        ordenado = ordenado.order_by(*criterios, F("recibido_en").desc(), F("pk").desc())
+        return list(ordenado.values_list("pk", "rango")[desde:hasta])
+    orden = ORDENES.get(consulta.orden, ORDENES["recientes"])
+    return [(i, 0.0) for i in qs.order_by(*orden).values_list("pk", flat=True)[desde:hasta]]
+
+
+def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
+    """COUNT, one GROUP BY per facet and one page query; then the page's rows and pages."""
+    almacen = _almacen(alcance)
+    base = _base(consulta, alcance)
+    texto = _texto(consulta.arbol, almacen)
+    qs = base.filter(texto.q)
+    total, resultado = total_y_facetas(qs, consulta)
+    filas = pagina(base, qs, consulta, almacen, texto) if total > consulta.desde else []
+    rangos = dict(filas)
+    por_id = almacen.modelo.objects.in_bulk(list(rangos))
+    filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
+    fragmentos = _fragmentos(filas_pagina, positivos(consulta.arbol), almacen)
+    return Resultados(
+        total=total,
+        resultados=[
+            fila_resultado(_fuente(f), alcance, fragmentos.get(f.pk, []), rangos.get(f.pk, 0.0))
+            for f in filas_pagina
+        ],
+        facetas=resultado,
+        pagina=consulta.pagina,
+        por_pagina=consulta.por_pagina,
+        motor="base_de_datos",
+    )
+
+
+def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
+    """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
+    fila = _almacen(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
+    if fila is None:
+        return None  # unknown, or not visible to this scope: nothing is revealed
+    frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
+    claves = [p for p, _ in frecuencias.most_common(12)]
+    if not claves:
+        return []
+    arbol = Alguno(tuple(_Raiz(p) for p in claves))
+    consulta = Consulta(q=" OR ".join(claves), por_pagina=cuantos + 1, facetas=False)
+    object.__setattr__(consulta, "arbol", arbol)
+    resultados = buscar(consulta, alcance).resultados
+    return [r for r in resultados if r.escrito_id != escrito_id][:cuantos]
