@@ -110,8 +110,17 @@ def corpus(request, django_db_setup, django_db_blocker):
             actual().borrar_todo()
 
 
+# Known gaps of one backend (issue 17, still open): strict, so a fix makes them fail
+# until they are removed from here.
+PENDIENTES = {
+    ("database", "errata_1:alumbrdo hidalgo"): "bm25 ranks the typo-only match last of 7",
+}
+
+
 @pytest.mark.parametrize("caso", CASOS, ids=lambda caso: caso.id)
-def test_el_objetivo_queda_entre_los_primeros(corpus, caso, db, record_property):
+def test_el_objetivo_queda_entre_los_primeros(corpus, caso, db, record_property, request):
+    if razon := PENDIENTES.get((corpus.backend, caso.id)):
+        request.applymarker(pytest.mark.xfail(strict=True, reason=razon))
     with corpus.ajustes:
         puesto, total = corpus.puesto(caso)
     record_property("puesto", puesto)
