@@ -19,7 +19,7 @@ from ..comun import FACETAS, filtros_de_campo
 from . import resultados
 from .mapeo import alias
 
-FUZZY = "AUTO:5,1000"  # one edit from 5 letters on (two edits cost too much per query)
+FUZZY = "AUTO:5,8"  # one edit from 5 letters, two from 8 (the database backend's rule too)
 
 
 def _campos(alcance: Alcance, *, paginas=True, raiz: bool):
