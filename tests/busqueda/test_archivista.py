@@ -55,8 +55,8 @@ def test_applied_filters_are_chips_that_each_remove_one_filter(
 def test_corregir_proposes_a_close_indexed_word_that_finds_something(
     backend, corpus, archivista, staff_finanzas
 ):
-    # two letters off: beyond Elasticsearch's fuzzy matching too
-    consulta = Consulta(q="contrucion escuela")
+    # two letters off a word shorter than 8: beyond fuzzy matching (AUTO:5,8) too
+    consulta = Consulta(q="construccion esela")
     assert buscar(consulta, archivista).total == 0
     assert corregir(consulta, archivista) == "construccion escuela"
     assert corregir(Consulta(q="Contrución"), archivista) == "construccion"
@@ -67,11 +67,11 @@ def test_corregir_proposes_a_close_indexed_word_that_finds_something(
 
 def test_quiso_decir_on_the_screen_keeps_the_filters(client, archivista, corpus):
     client.force_login(archivista)
-    html = client.get(URL, {"q": "contrucion", "area": corpus["escuela"].area_responsable_id})
+    html = client.get(URL, {"q": "esela", "area": corpus["escuela"].area_responsable_id})
     texto = html.content.decode()
     assert "¿Quiso decir" in texto
     area = corpus["escuela"].area_responsable_id
-    assert f'href="?q=construccion&amp;area={area}"><strong>construccion</strong></a>?' in texto
+    assert f'href="?q=escuela&amp;area={area}"><strong>escuela</strong></a>?' in texto
     encontrado = client.get(URL, {"q": "construccion"}).content.decode()
     assert "¿Quiso decir" not in encontrado
 
