@@ -390,15 +390,16 @@ def bench_elasticsearch(n, rondas):
 
     from busqueda import documento, services
     from busqueda.backends import elasticsearch as es
+    from busqueda.client import get_client
     from busqueda.parametros import ConsultaSerializer
     from busqueda.visibilidad import alcance
 
-    cliente = es.get_client()
+    cliente = get_client()
     es.borrar_todo()
     services.reconstruir()  # warm-up (JIT, caches), not timed
     ids = list(documento.todos_los_ids())
     docs = list(documento.documentos(ids))
-    crudo_indice = es._crear("escritos", reconstruccion=True)  # same mapping and settings
+    crudo_indice = es.crear_indice("escritos", reconstruccion=True)  # same mapping and settings
     acciones = list(es.acciones("escritos", docs, crudo_indice))
     del docs
     inicio = time.perf_counter()

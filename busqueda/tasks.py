@@ -9,13 +9,3 @@ def aplicar_pendientes() -> int:
     from .services import aplicar_pendientes as aplicar
 
     return aplicar()
-
-
-@task()
-def indexar_escrito(escrito_id: int) -> int:
-    """Refresh one escrito's entry now (outside a request): through the outbox as always."""
-    from .services import aplicar_pendientes as aplicar
-    from .services import encolar_escrito
-
-    encolar_escrito(escrito_id)
-    return aplicar()

@@ -132,7 +132,7 @@ def test_elasticsearch_is_a_memory_limited_single_node_of_the_client_major(compo
 
 
 def test_elasticsearch_image_has_the_dictionary_the_analysis_uses(compose):
-    from busqueda.backends.elasticsearch import _hunspell
+    from busqueda.backends.elasticsearch.mapeo import _hunspell
 
     locale = _hunspell.get_definition()["locale"]
     build = compose["services"]["elasticsearch"]["build"]

@@ -225,6 +225,16 @@ def test_tolera_errores_de_ocr(corpus, archivista):
     assert corpus["licencia"].pk in encontrar("contruccion", archivista)
 
 
+def test_dos_errores_solo_en_palabras_de_ocho_letras_o_mas(corpus, archivista):
+    """Fuzziness AUTO:5,8 (the rule the database backend follows too): one edit from 5
+    letters, two from 8; the first letter must match."""
+    assert corpus["puente"].pk in encontrar("paatonel", archivista)  # peatonal, 8 letters
+    assert corpus["presupuesto"].pk in encontrar("presapuesta", archivista)  # presupuesto
+    assert corpus["puente"].pk in encontrar("pucnte", archivista)  # puente: one edit is enough
+    assert corpus["puente"].pk not in encontrar("pucnle", archivista)  # two edits on 6 letters
+    assert corpus["fuga"].pk not in encontrar("potobla", archivista)  # potable: 7 letters
+
+
 def test_hunspell_conoce_las_formas_del_verbo(corpus, archivista):
     """Verb forms match: hunspell lemmas in Elasticsearch, Snowball stems in the database."""
     assert corpus["licencia"].pk in encontrar("solicitar", archivista)

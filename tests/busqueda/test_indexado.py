@@ -125,9 +125,9 @@ def test_rebuild_crea_un_indice_nuevo_y_cambia_el_alias(backend, crear, archivis
     (segundo,) = es.versiones("escritos")
     assert segundo != primero
     alias = es.alias("escritos")
-    assert list(es.get_client().indices.get_alias(name=alias)) == [segundo]
+    assert list(client.get_client().indices.get_alias(name=alias)) == [segundo]
     assert "1 escritos" in capsys.readouterr().out
-    ajustes = es.get_client().indices.get_settings(index=segundo)[segundo]["settings"]["index"]
+    ajustes = client.get_client().indices.get_settings(index=segundo)[segundo]["settings"]["index"]
     assert ajustes["refresh_interval"] == "1s"
     assert len(encontrados("abarrotes", archivista)) == 1
 
@@ -183,11 +183,11 @@ def test_cambios_durante_un_rebuild_llegan_al_indice_nuevo(backend, crear, archi
 
     escrito = crear("Reparación de fachada", ["Muro dañado."])
     services.reconstruir()
-    nuevo = es._crear("escritos", reconstruccion=True)  # a rebuild in progress
+    nuevo = es.crear_indice("escritos", reconstruccion=True)  # a rebuild in progress
     (doc,) = documento.documentos([escrito.pk])
     es.guardar("escritos", [dict(doc, asunto="Versión nueva")], [], version=7)
     es.guardar("escritos", [dict(doc, asunto="Versión vieja")], [], version=3)
-    cliente = es.get_client()
+    cliente = client.get_client()
     for indice in (es.alias("escritos"), nuevo):
         fuente = cliente.get(index=indice, id=str(escrito.pk))["_source"]
         assert fuente["asunto"] == "Versión nueva"

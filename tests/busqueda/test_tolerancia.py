@@ -56,8 +56,6 @@ def test_una_errata_en_palabras_largas_se_tolera(escritos, archivista, q):
     assert escritos["escuela"].pk in encontrados(q, archivista)
 
 
-# Database only until Elasticsearch's FUZZY is "AUTO:5,8" (today one edit from 5 letters on).
-@POR_BASE_DE_DATOS
 @pytest.mark.parametrize(
     "q",
     [
