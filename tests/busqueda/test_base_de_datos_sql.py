@@ -125,10 +125,7 @@ def test_negaciones_que_fts5_no_dice_de_una_vez(crear, indexar, archivista):
     assert set(_ids(buscar(Consulta(q="agua -fuga"), archivista))) == {sola.pk}
     assert set(_ids(buscar(Consulta(q="-fuga"), archivista))) == {sola.pk, otro.pk}
     assert set(_ids(buscar(Consulta(q="bacheo OR -agua"), archivista))) == {otro.pk}
-    assert (
-        database_consulta.expresion_fts(analizar("-fuga"), PERSONAL)
-        is database_consulta.NO
-    )
+    assert database_consulta.expresion_fts(analizar("-fuga"), PERSONAL) is database_consulta.NO
     assert database_consulta.expresion_fts(analizar("agua -fuga"), PERSONAL) is not None
     assert agua.pk not in _ids(buscar(Consulta(q="agua -fuga"), archivista))
 
