@@ -181,8 +181,8 @@ class PaginaPortalBusqueda(models.Model):
 
 class PalabraIndice(models.Model):
     """A word seen in one store of the database backend (folded, lower case), for typo
-    tolerance and «¿Quiso decir…?» (busqueda.backends.vocabulario). Never pruned one by
-    one: an expansion or a suggestion only finds what the reader may see anyway."""
+    tolerance and «¿Quiso decir…?» (busqueda.backends.database.vocabulario). Never pruned
+    one by one: an expansion or a suggestion only finds what the reader may see anyway."""
 
     almacen = models.CharField(max_length=30)
     palabra = models.CharField(max_length=40)

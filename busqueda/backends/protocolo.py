@@ -1,6 +1,6 @@
 """What a search backend provides: the only calls selectors and services make to it.
 
-Both backends are modules (`database`, `elasticsearch`); a module satisfies this Protocol
+Both backends are packages (`database`, `elasticsearch`); a module satisfies this Protocol
 structurally (PEP 544), so `actual()` returns either as a `MotorBusqueda`.
 """
 

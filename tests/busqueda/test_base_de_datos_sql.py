@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from busqueda import services
-from busqueda.backends import database_consulta
-from busqueda.backends.database import PERSONAL
+from busqueda.backends.database import expresiones
+from busqueda.backends.database.esquema import PERSONAL
 from busqueda.consulta import Consulta, analizar
 from busqueda.models import AccesoBusqueda
 from busqueda.selectors import buscar
@@ -125,8 +125,8 @@ def test_negaciones_que_fts5_no_dice_de_una_vez(crear, indexar, archivista):
     assert set(_ids(buscar(Consulta(q="agua -fuga"), archivista))) == {sola.pk}
     assert set(_ids(buscar(Consulta(q="-fuga"), archivista))) == {sola.pk, otro.pk}
     assert set(_ids(buscar(Consulta(q="bacheo OR -agua"), archivista))) == {otro.pk}
-    assert database_consulta.expresion_fts(analizar("-fuga"), PERSONAL) is database_consulta.NO
-    assert database_consulta.expresion_fts(analizar("agua -fuga"), PERSONAL) is not None
+    assert expresiones.expresion_fts(analizar("-fuga"), PERSONAL) is expresiones.NO
+    assert expresiones.expresion_fts(analizar("agua -fuga"), PERSONAL) is not None
     assert agua.pk not in _ids(buscar(Consulta(q="agua -fuga"), archivista))
 
 

@@ -6,8 +6,8 @@ with the expansion."""
 import pytest
 
 from busqueda import correccion
-from busqueda.backends import vocabulario
-from busqueda.backends.database import PERSONAL
+from busqueda.backends.database import vocabulario
+from busqueda.backends.database.esquema import PERSONAL
 from busqueda.consulta import Consulta
 from busqueda.resaltado import comparador_de_palabras
 from busqueda.selectors import buscar, corregir

@@ -1,4 +1,4 @@
-"""Database backend queries: the matching set, its facets, total and one page, all in SQL.
+"""Database backend reads: the matching set, its facets, total and one page, all in SQL.
 
 Nothing on the request path holds the list of matching rows in Python: the total is a
 COUNT, each facet a GROUP BY over the matching set, and the page an ORDER BY ... LIMIT
@@ -13,37 +13,24 @@ it) and relevance is ts_rank, again only when sorting by relevance.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import F, Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from ..consulta import Alguno, Consulta, Frase, Sin, Termino, Todos, positivos
-from ..models import AccesoBusqueda
-from ..resultados import Resultado, Resultados
-from ..visibilidad import Alcance
-from .comun import FACETAS, etiquetar_facetas, fila_resultado, filtros_de_campo
-from .database import (
-    Almacen,
-    _almacen,
-    _ampliadas,
-    _atomo,
-    _fragmentos,
-    _fts,
-    _fuente,
-    _raices,
-    _Raiz,
-    _sqlite,
-    _tsquery,
-    compilar,
-)
-
-NO = object()  # a part FTS5 cannot express (a lone negation, a negated OR branch)
+from ... import correccion
+from ...consulta import Alguno, Consulta
+from ...models import AccesoBusqueda
+from ...resultados import Resultado, Resultados
+from ...visibilidad import Alcance
+from ..comun import FACETAS, etiquetar_facetas, filtros_de_campo
+from . import vocabulario
+from .esquema import Almacen, almacen_de, sqlite
+from .expresiones import Raiz, Texto, compilar_texto
+from .resultados import a_resultados
 
 ORDENES = {
     "recientes": (F("recibido_en").desc(), F("pk").desc()),
@@ -86,122 +73,8 @@ def _filtros(consulta: Consulta) -> Q:
     return q
 
 
-def expresion_fts(nodo, almacen: Almacen, ampliadas=None):
-    """The tree as one FTS5 expression; None matches everything, NO when FTS5 cannot say it
-    (FTS5's NOT is binary: a negation needs a positive part beside it). `ampliadas(nodo)`:
-    the close words a term also matches (typos, prefixes past a stem, see `cercanas`);
-    without it, the exact stems alone, which is what ranks first."""
-
-    def atomo(nodo):
-        if not _raices(nodo)[0]:
-            return None
-        return f"({_fts(nodo, almacen.columnas, ampliadas(nodo) if ampliadas else ())})"
-
-    def arbol(nodo):
-        if isinstance(nodo, Termino | Frase):
-            return atomo(nodo)
-        if isinstance(nodo, Sin):
-            return NO
-        if isinstance(nodo, Todos):
-            si = [arbol(p) for p in nodo.partes if not isinstance(p, Sin)]
-            sin = [arbol(p.parte) for p in nodo.partes if isinstance(p, Sin)]
-            si, sin = [e for e in si if e is not None], [e for e in sin if e is not None]
-            if NO in si or NO in sin or (sin and not si):
-                return NO
-            if not si:
-                return None
-            expresion = si[0] if len(si) == 1 else f"({' AND '.join(si)})"
-            for negada in sin:
-                expresion = f"({expresion} NOT {negada})"
-            return expresion
-        partes = [e for e in (arbol(p) for p in nodo.partes) if e is not None]
-        if NO in partes:
-            return NO
-        return f"({' OR '.join(partes)})" if partes else None
-
-    return arbol(nodo)
-
-
-def expresion_tsquery(nodo, ampliadas=None) -> str | None:
-    """The tree as one tsquery; None matches everything (`ampliadas` as in expresion_fts)."""
-    if isinstance(nodo, Termino | Frase):
-        if not _raices(nodo)[0]:
-            return None
-        return f"({_tsquery(nodo, ampliadas(nodo) if ampliadas else ())})"
-    if isinstance(nodo, Sin):
-        parte = expresion_tsquery(nodo.parte, ampliadas)
-        return f"!{parte}" if parte else None
-    partes = [p for p in (expresion_tsquery(p, ampliadas) for p in nodo.partes) if p]
-    if not partes:
-        return None
-    return f"({(' & ' if isinstance(nodo, Todos) else ' | ').join(partes)})"
-
-
-def _match(almacen: Almacen, expresion: str) -> Q:
-    return Q(
-        pk__in=RawSQL(  # noqa: S611 (constant table, bound parameter)
-            f"SELECT rowid FROM {almacen.fts} WHERE {almacen.fts} MATCH %s",  # noqa: S608
-            [expresion],
-        )
-    )
-
-
-@dataclass(frozen=True)
-class Texto:
-    """The text tree compiled for one store."""
-
-    q: Q = field(default_factory=Q)  # what matches
-    rango: object = None  # what ranks first: the exact stems (FTS5 expression or SearchQuery)
-    amplio: object = None  # what ranks next: with close words too, when there are any
-    exacta: bool = False  # SQLite: `amplio or rango` is the whole tree, so it can replace `q`
-
-
-def cercanas(almacen: Almacen):
-    """`_ampliadas` of this store, looked up once per atom of the request."""
-    vistas = {}
-
-    def ampliadas(nodo):
-        if id(nodo) not in vistas:
-            vistas[id(nodo)] = _ampliadas(nodo, almacen)
-        return vistas[id(nodo)]
-
-    return ampliadas
-
-
-def _texto(arbol, almacen: Almacen) -> Texto:
-    if arbol is None:
-        return Texto()
-    ampliadas = cercanas(almacen)
-    buenos = [b for b in positivos(arbol) if _raices(b)[0]]
-    if _sqlite():
-        expresion = expresion_fts(arbol, almacen, ampliadas)
-        if expresion is None:
-            return Texto()
-        if expresion is not NO:
-            exacta = expresion_fts(arbol, almacen)
-            amplio = expresion if expresion != exacta else None
-            return Texto(_match(almacen, expresion), exacta, amplio, exacta=True)
-        # FTS5 cannot say it: one MATCH per atom, ranked by the positive atoms
-        q = compilar(arbol, lambda nodo: _atomo(nodo, almacen))
-        return Texto(q, " OR ".join(f"({_fts(b, almacen.columnas)})" for b in buenos) or None)
-    expresion = expresion_tsquery(arbol, ampliadas)
-    if expresion is None:
-        return Texto()
-
-    def rango(ampliadas=None):
-        partes = " | ".join(f"({_tsquery(b, ampliadas(b) if ampliadas else ())})" for b in buenos)
-        return SearchQuery(partes, search_type="raw", config="simple") if partes else None
-
-    amplio = expresion != expresion_tsquery(arbol)
-    return Texto(
-        Q(vector=SearchQuery(expresion, search_type="raw", config="simple")),
-        rango(),
-        rango(ampliadas) if amplio else None,
-    )
-
-
 def _base(consulta: Consulta, alcance: Alcance):
-    almacen = _almacen(alcance)
+    almacen = almacen_de(alcance)
     return almacen.modelo.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
 
 
@@ -287,7 +160,7 @@ def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto):
     """(id, relevance) of the requested page: `base` without the text tree, `qs` with it."""
     desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
     if consulta.orden == "relevancia" and texto.rango is not None:
-        if _sqlite():
+        if sqlite():
             return _pagina_bm25(
                 base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina
             )
@@ -304,22 +177,18 @@ def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto):
 
 def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     """COUNT, one GROUP BY per facet and one page query; then the page's rows and pages."""
-    almacen = _almacen(alcance)
+    almacen = almacen_de(alcance)
     base = _base(consulta, alcance)
-    texto = _texto(consulta.arbol, almacen)
+    texto = compilar_texto(consulta.arbol, almacen)
     qs = base.filter(texto.q)
     total, resultado = total_y_facetas(qs, consulta)
     filas = pagina(base, qs, consulta, almacen, texto) if total > consulta.desde else []
     rangos = dict(filas)
     por_id = almacen.modelo.objects.in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
-    fragmentos = _fragmentos(filas_pagina, positivos(consulta.arbol), almacen)
     return Resultados(
         total=total,
-        resultados=[
-            fila_resultado(_fuente(f), alcance, fragmentos.get(f.pk, []), rangos.get(f.pk, 0.0))
-            for f in filas_pagina
-        ],
+        resultados=a_resultados(filas_pagina, rangos, consulta.arbol, alcance, almacen),
         facetas=resultado,
         pagina=consulta.pagina,
         por_pagina=consulta.por_pagina,
@@ -329,15 +198,23 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
 
 def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
-    fila = _almacen(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
+    fila = almacen_de(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
     if fila is None:
         return None  # unknown, or not visible to this scope: nothing is revealed
     frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
     claves = [p for p, _ in frecuencias.most_common(12)]
     if not claves:
         return []
-    arbol = Alguno(tuple(_Raiz(p) for p in claves))
+    arbol = Alguno(tuple(Raiz(p) for p in claves))
     consulta = Consulta(q=" OR ".join(claves), por_pagina=cuantos + 1, facetas=False)
     object.__setattr__(consulta, "arbol", arbol)
     resultados = buscar(consulta, alcance).resultados
     return [r for r in resultados if r.escrito_id != escrito_id][:cuantos]
+
+
+def corregir(consulta: Consulta, alcance: Alcance) -> str | None:
+    """«¿Quiso decir…?»: the query with its unknown words replaced by close indexed ones,
+    when that finds something in this scope (None otherwise)."""
+    fts = almacen_de(alcance).fts
+    opciones = {p: vocabulario.cercanas(fts, p) for p in correccion.palabras(consulta.q)}
+    return correccion.primera_que_encuentra(consulta, alcance, buscar, opciones)

@@ -3,9 +3,9 @@ the indexed text, filled at indexing time, for typo tolerance (`ampliar`: close 
 a query word, whose stems are OR-ed into its atom) and «¿Quiso decir…?» (`cercanas`).
 Both use busqueda.correccion's distance rule, so they agree."""
 
-from ..correccion import MINIMO, SUGERENCIA, ediciones, parecidas
-from ..models import PalabraIndice
-from ..texto import PALABRA, VACIAS, plegar
+from ...correccion import MINIMO, SUGERENCIA, ediciones, parecidas
+from ...models import PalabraIndice
+from ...texto import PALABRA, VACIAS, plegar
 
 LARGO_MAX = 40
 LOTE = 2000
