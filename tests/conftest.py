@@ -49,6 +49,16 @@ def _falta(reason: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_configure(config):
+    """Per-worker isolation under pytest-xdist (`-n`): each worker has its own test database
+    (pytest-django suffixes it with _gwN), media directory and Elasticsearch prefix (each
+    process imports cms.settings.test) and, set here, its own Redis database."""
+    if url := os.environ.get("REDIS_URL"):
+        from tests.paralelo import redis_del_worker
+
+        os.environ["REDIS_URL"] = redis_del_worker(url, os.environ.get("PYTEST_XDIST_WORKER"))
+
+
 def pytest_runtest_setup(item):
     for marker in SERVICE_MARKERS:
         if item.get_closest_marker(marker) is None:
