@@ -59,6 +59,36 @@ def pytest_configure(config):
         os.environ["REDIS_URL"] = redis_del_worker(url, os.environ.get("PYTEST_XDIST_WORKER"))
 
 
+# A test touches the database through pytest-django or Folio as deployed (on the suite's one).
+FIXTURES_DE_BD = {"db", "transactional_db", "live_server", "despliegue"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--solo-bd",
+        action="store_true",
+        help="Solo las pruebas que usan la base de datos (marca django_db o las fixtures "
+        f"{', '.join(sorted(FIXTURES_DE_BD))}): la segunda pasada de CI, en SQLite.",
+    )
+
+
+def usa_la_base_de_datos(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or not FIXTURES_DE_BD.isdisjoint(
+        getattr(item, "fixturenames", ())
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """--solo-bd: leave out the tests that never touch the database (pure functions, files,
+    settings); a second pass on another database would only repeat them."""
+    if not config.getoption("solo_bd"):
+        return
+    fuera = [item for item in items if not usa_la_base_de_datos(item)]
+    if fuera:
+        config.hook.pytest_deselected(items=fuera)
+        items[:] = [item for item in items if usa_la_base_de_datos(item)]
+
+
 def pytest_runtest_setup(item):
     for marker in SERVICE_MARKERS:
         if item.get_closest_marker(marker) is None:
