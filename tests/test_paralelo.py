@@ -1,4 +1,5 @@
-"""The suite under pytest-xdist (`pytest -n N`, as `make test` runs it)."""
+"""How CI runs the suite: in pytest-xdist workers (`make pytest` passes `-n`), then a second
+pass on SQLite with `--solo-bd`."""
 
 import os
 import subprocess
@@ -37,3 +38,32 @@ def test_a_missing_service_still_fails_the_run_when_the_tests_run_in_workers():
     assert hecho.returncode == 1, hecho.stdout[-2000:]
     assert "FOLIO_REQUIRE_SERVICES=1 y falta un servicio" in hecho.stdout
     assert "1 error" in hecho.stdout.splitlines()[-1]  # failed in setup, not skipped
+
+
+def test_the_second_pass_keeps_every_test_that_touches_the_database_and_only_those():
+    archivos = [
+        "tests/formatos/test_puro.py",  # a pure function
+        "tests/cms/test_demo.py",  # django_db
+        "tests/cms/test_seguridad_desplegada.py",  # Folio deployed on the suite's database
+    ]
+    hecho = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--co",
+            "--solo-bd",
+            *archivos,
+        ],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert hecho.returncode == 0, hecho.stdout[-2000:]
+    elegidas = {linea.split("::")[0] for linea in hecho.stdout.splitlines() if "::" in linea}
+    assert elegidas == set(archivos[1:])
+    assert "deselected" in hecho.stdout.splitlines()[-1]
