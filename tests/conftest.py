@@ -145,7 +145,8 @@ def pytest_sessionfinish(session, exitstatus):
     """Remove the run's throwaway media directories and Elasticsearch indexes."""
     if tmp := getattr(settings, "FOLIO_TEST_TMP", None):
         shutil.rmtree(tmp, ignore_errors=True)
-    if settings.ELASTICSEARCH_URL:
+    if settings.ELASTICSEARCH_URL and not session.config.pluginmanager.hasplugin("dsession"):
+        # (the xdist controller, "dsession", runs no test: each worker removes its own)
         from busqueda.client import configure, get_client
 
         try:
