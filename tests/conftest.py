@@ -49,6 +49,52 @@ def _falta(reason: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_configure(config):
+    """Per-worker isolation under pytest-xdist (`-n`): each worker has its own test database
+    (pytest-django suffixes it with _gwN), media directory and Elasticsearch prefix (each
+    process imports cms.settings.test) and, set here, its own Redis database."""
+    if url := os.environ.get("REDIS_URL"):
+        from tests.paralelo import redis_del_worker
+
+        os.environ["REDIS_URL"] = redis_del_worker(url, os.environ.get("PYTEST_XDIST_WORKER"))
+
+
+# A test touches the database through pytest-django or Folio as deployed (on the suite's one).
+FIXTURES_DE_BD = {"db", "transactional_db", "live_server", "despliegue"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--solo-bd",
+        action="store_true",
+        help="Solo las pruebas que usan la base de datos (marca django_db o las fixtures "
+        f"{', '.join(sorted(FIXTURES_DE_BD))}): la segunda pasada de CI, en SQLite.",
+    )
+
+
+def usa_la_base_de_datos(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or not FIXTURES_DE_BD.isdisjoint(
+        getattr(item, "fixturenames", ())
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config, items):
+    """The tests on Folio as deployed share one worker under `--dist loadgroup` (one
+    installation per run, not one per worker). --solo-bd: leave out the tests that never
+    touch the database (pure functions, files, settings); a second pass on another database
+    would only repeat them."""
+    for item in items if config.pluginmanager.hasplugin("xdist") else ():
+        if "despliegue" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("despliegue"))
+    if not config.getoption("solo_bd"):
+        return
+    fuera = [item for item in items if not usa_la_base_de_datos(item)]
+    if fuera:
+        config.hook.pytest_deselected(items=fuera)
+        items[:] = [item for item in items if usa_la_base_de_datos(item)]
+
+
 def pytest_runtest_setup(item):
     for marker in SERVICE_MARKERS:
         if item.get_closest_marker(marker) is None:
@@ -99,7 +145,8 @@ def pytest_sessionfinish(session, exitstatus):
     """Remove the run's throwaway media directories and Elasticsearch indexes."""
     if tmp := getattr(settings, "FOLIO_TEST_TMP", None):
         shutil.rmtree(tmp, ignore_errors=True)
-    if settings.ELASTICSEARCH_URL:
+    if settings.ELASTICSEARCH_URL and not session.config.pluginmanager.hasplugin("dsession"):
+        # (the xdist controller, "dsession", runs no test: each worker removes its own)
         from busqueda.client import configure, get_client
 
         try:
