@@ -35,14 +35,13 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # With pytest-xdist (the dev extra) the suite runs in PYTEST_WORKERS processes: one per core,
-# at most 4 (each migrates its own test database and may start a Chromium). `--dist loadgroup`
-# runs the tests on Folio as deployed in one worker (one installation) and hands out every
-# other test in collection order, which keeps pytest-django's order (plain database tests,
-# then transactional ones) within every worker. PYTEST_WORKERS=0: one process.
+# at most 4 (each migrates its own test database and may start a Chromium). `--dist load`
+# hands each worker tests in collection order, which keeps pytest-django's order (plain
+# database tests, then transactional ones) within every worker. PYTEST_WORKERS=0: one process.
 PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; [ "$$n" -lt 2 ] && n=0; echo $$n)
 
 pytest: install
-	$(PY) -m pytest $$($(PY) -c 'import xdist' 2>/dev/null && echo '-n $(PYTEST_WORKERS) --dist loadgroup') $(PYTEST_ARGS)
+	$(PY) -m pytest $$($(PY) -c 'import xdist' 2>/dev/null && echo '-n $(PYTEST_WORKERS) --dist load') $(PYTEST_ARGS)
 
 test: lint check pytest
 

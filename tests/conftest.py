@@ -78,15 +78,9 @@ def usa_la_base_de_datos(item) -> bool:
     )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    """The tests on Folio as deployed share one worker under `--dist loadgroup` (one
-    installation per run, not one per worker). --solo-bd: leave out the tests that never
-    touch the database (pure functions, files, settings); a second pass on another database
-    would only repeat them."""
-    for item in items if config.pluginmanager.hasplugin("xdist") else ():
-        if "despliegue" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("despliegue"))
+    """--solo-bd: leave out the tests that never touch the database (pure functions, files,
+    settings); a second pass on another database would only repeat them."""
     if not config.getoption("solo_bd"):
         return
     fuera = [item for item in items if not usa_la_base_de_datos(item)]

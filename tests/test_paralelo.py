@@ -40,27 +40,30 @@ def test_a_missing_service_still_fails_the_run_when_the_tests_run_in_workers():
     assert "1 error" in hecho.stdout.splitlines()[-1]  # failed in setup, not skipped
 
 
-ARCHIVOS = [
-    "tests/formatos/test_puro.py",  # a pure function
-    "tests/cms/test_demo.py",  # django_db
-    "tests/cms/test_seguridad_desplegada.py",  # Folio deployed on the suite's database
-]
-
-
-def _elegidos(*opciones: str) -> set[str]:
-    """The files of the tests `pytest --co` selects among ARCHIVOS with these options."""
-    orden = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--co"]
+def test_the_second_pass_keeps_every_test_that_touches_the_database_and_only_those():
+    archivos = [
+        "tests/formatos/test_puro.py",  # a pure function
+        "tests/cms/test_demo.py",  # django_db
+        "tests/cms/test_seguridad_desplegada.py",  # Folio deployed on the suite's database
+    ]
     hecho = subprocess.run(
-        [*orden, *opciones, *ARCHIVOS], cwd=RAIZ, capture_output=True, text=True, timeout=300
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--co",
+            "--solo-bd",
+            *archivos,
+        ],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert hecho.returncode == 0, hecho.stdout[-2000:]
-    return {linea.split("::")[0] for linea in hecho.stdout.splitlines() if "::" in linea}
-
-
-def test_the_second_pass_keeps_every_test_that_touches_the_database_and_only_those():
-    assert _elegidos("--solo-bd") == set(ARCHIVOS[1:])
-
-
-def test_the_tests_on_folio_deployed_share_one_worker():
-    """Under --dist loadgroup one xdist_group runs in one worker: one installation."""
-    assert _elegidos("-m", "xdist_group") == {"tests/cms/test_seguridad_desplegada.py"}
+    elegidas = {linea.split("::")[0] for linea in hecho.stdout.splitlines() if "::" in linea}
+    assert elegidas == set(archivos[1:])
+    assert "deselected" in hecho.stdout.splitlines()[-1]
