@@ -52,8 +52,16 @@ def test_sobre_el_umbral_el_total_es_un_minimo(doce, archivista, settings):
     # the pages past the threshold still answer, without repeats
     vistos = []
     for pagina in range(1, 4):
-        vistos += _ids(buscar(Consulta(q="bacheo", pagina=pagina, por_pagina=4), archivista))
+        consulta = Consulta(q="bacheo", orden="recientes", pagina=pagina, por_pagina=4)
+        vistos += _ids(buscar(consulta, archivista))
     assert sorted(vistos) == sorted(e.pk for e in doce)
+    # by relevance: FTS5 ranks every match; PostgreSQL only the 5 most recent ones
+    relevantes = _ids(buscar(Consulta(q="bacheo", por_pagina=100), archivista))
+    if connection.vendor == "sqlite":
+        assert sorted(relevantes) == sorted(e.pk for e in doce)
+    else:
+        recientes = sorted(doce, key=lambda e: (e.recibido_en, e.pk), reverse=True)[:5]
+        assert sorted(relevantes) == sorted(e.pk for e in recientes)
 
 
 def test_la_pantalla_y_la_api_dicen_mas_de(doce, archivista, client, settings):

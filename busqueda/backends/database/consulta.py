@@ -176,14 +176,19 @@ def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
         return [(i, r or 0.0) for i, r in cursor.fetchall()]
 
 
-def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto):
-    """(id, relevance) of the requested page: `base` without the text tree, `qs` with it."""
+def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto, aproximado=False):
+    """(id, relevance) of the requested page: `base` without the text tree, `qs` with it.
+    PostgreSQL past the threshold (`aproximado`): ts_rank reads every vector it ranks, so
+    only the `umbral()` most recent matches are ranked (FTS5's bm25 ranks them all)."""
     desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
     if consulta.orden == "relevancia" and texto.rango is not None:
         if sqlite():
             return _pagina_bm25(
                 base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina
             )
+        if aproximado:
+            recientes = qs.order_by(*ORDENES["recientes"]).values("pk")[: umbral()]
+            qs = almacen.modelo.objects.filter(pk__in=recientes)
         ordenado = qs.annotate(rango=SearchRank(F("vector"), texto.rango))
         criterios = [F("rango").desc()]
         if texto.amplio is not None:
@@ -203,7 +208,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     qs = base.filter(texto.q)
     total, resultado, aproximado = total_y_facetas(qs, consulta)
     pedir = total > consulta.desde or aproximado
-    filas = pagina(base, qs, consulta, almacen, texto) if pedir else []
+    filas = pagina(base, qs, consulta, almacen, texto, aproximado) if pedir else []
     rangos = dict(filas)
     por_id = almacen.modelo.objects.in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
