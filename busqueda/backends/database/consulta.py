@@ -40,17 +40,24 @@ ORDENES = {
 }
 
 
-def filtro_alcance(alcance: Alcance) -> Q:
-    """Within the scope's store (the public one holds only public escritos); staff see the
-    documents whose AccesoBusqueda rows name one of their áreas or themselves."""
+def accesos(alcance: Alcance):
+    """The ids a staff scope sees (the documents whose AccesoBusqueda rows name one of
+    their áreas or themselves) as a values queryset; None when the scope sees its whole
+    store (the public one holds only public escritos)."""
     if alcance.publico or alcance.todo:
-        return Q()
+        return None
+    if not alcance.areas and not alcance.usuario_id:
+        return AccesoBusqueda.objects.none().values("documento_id")
     quien = Q(area_id__in=alcance.areas) if alcance.areas else Q(pk__in=[])
     if alcance.usuario_id:
         quien |= Q(usuario_id=alcance.usuario_id)
-    if not alcance.areas and not alcance.usuario_id:
-        return Q(pk__in=[])
-    return Q(pk__in=AccesoBusqueda.objects.filter(quien).values("documento_id"))
+    return AccesoBusqueda.objects.filter(quien).values("documento_id")
+
+
+def filtro_alcance(alcance: Alcance) -> Q:
+    """Within the scope's store: the whole store, or the ids of `accesos`."""
+    ids = accesos(alcance)
+    return Q() if ids is None else Q(pk__in=ids)
 
 
 def _dia(dia, despues: bool = False) -> datetime:
@@ -142,13 +149,14 @@ def _rango_fts(almacen: Almacen, alias: str) -> str:
     )
 
 
-def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
+def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, ids=None):
     """(id, relevance) of one page sorted by bm25: the MATCH joined to the rows. When the
     text is the whole tree (`exacta`) an inner join on it replaces the filter; otherwise
     `qs` decides what matches and the positive atoms rank. Rows that match the exact stems
     come first; those matched only through close words next; ties: the newest id first.
     Without filters nor scope (`qs` has no WHERE) the FTS5 table alone answers: no row
-    is read for the matches (every FTS5 row has its row: they are written together)."""
+    is read for the matches (every FTS5 row has its row: they are written together); with
+    a staff scope alone (`ids`, the AccesoBusqueda subquery) the ids are checked there."""
     tabla = almacen.modelo._meta.db_table
     try:
         where, params = _where(qs)
@@ -165,7 +173,13 @@ def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
         expresiones = [texto.rango]
         fuente = f"{tabla} LEFT JOIN {_rango_fts(almacen, 'm')} ON m.id = {tabla}.escrito_id"
         clave, orden, valor = f"{tabla}.escrito_id", "m.r IS NULL, m.r", "-m.r"
-    if texto.exacta and where:
+    if texto.exacta and ids is not None:
+        try:
+            sql_ids, params_ids = ids.query.sql_with_params()
+        except EmptyResultSet:
+            return []
+        where, params = f"AND {clave} IN ({sql_ids})", list(params_ids)
+    elif texto.exacta and where:
         fuente += f" JOIN {tabla} ON {tabla}.escrito_id = {clave}"
     sql = (
         f"SELECT {clave}, {valor} FROM {fuente} WHERE 1 {where} "  # noqa: S608
@@ -176,15 +190,18 @@ def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
         return [(i, r or 0.0) for i, r in cursor.fetchall()]
 
 
-def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto, aproximado=False):
+def pagina(base, qs, consulta: Consulta, alcance: Alcance, texto: Texto, aproximado=False):
     """(id, relevance) of the requested page: `base` without the text tree, `qs` with it.
     PostgreSQL past the threshold (`aproximado`): ts_rank reads every vector it ranks, so
     only the `umbral()` most recent matches are ranked (FTS5's bm25 ranks them all)."""
+    almacen = almacen_de(alcance)
     desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
     if consulta.orden == "relevancia" and texto.rango is not None:
         if sqlite():
+            # a staff scope without filters: its ids, not the rows (see _pagina_bm25)
+            ids = accesos(alcance) if not _filtros(consulta) else None
             return _pagina_bm25(
-                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina
+                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina, ids
             )
         if aproximado:
             recientes = qs.order_by(*ORDENES["recientes"]).values("pk")[: umbral()]
@@ -208,7 +225,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     qs = base.filter(texto.q)
     total, resultado, aproximado = total_y_facetas(qs, consulta)
     pedir = total > consulta.desde or aproximado
-    filas = pagina(base, qs, consulta, almacen, texto, aproximado) if pedir else []
+    filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
     rangos = dict(filas)
     por_id = almacen.modelo.objects.in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
