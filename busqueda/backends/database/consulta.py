@@ -91,21 +91,39 @@ def umbral() -> int:
     return settings.BUSQUEDA_UMBRAL_CUENTA
 
 
-def total_y_facetas(qs, consulta: Consulta) -> tuple[int, dict, bool]:
+def _coincidencias_fts(base, almacen: Almacen, expresion: str, campos, tope: int):
+    """The matching set's columns read from the MATCH joined to the rows: FTS5 yields its
+    ids lazily, so the LIMIT stops it (an IN list would first hold every matching id)."""
+    tabla = almacen.modelo._meta.db_table
+    where, params = _where(base)
+    columnas = ", ".join(f'"{tabla}"."{almacen.modelo._meta.get_field(c).column}"' for c in campos)
+    sql = (
+        f'SELECT {columnas} FROM {almacen.fts} JOIN "{tabla}" '  # noqa: S608
+        f'ON "{tabla}"."escrito_id" = {almacen.fts}.rowid '
+        f"WHERE {almacen.fts} MATCH %s {where} LIMIT {int(tope) + 1}"
+    )
+    return sql, [expresion, *params]
+
+
+def total_y_facetas(qs, consulta: Consulta, fts=None) -> tuple[int, dict, bool]:
     """The COUNT and one GROUP BY per facet in one statement: the matching set is computed
     once (a MATERIALIZED CTE) and each facet groups it; the year comes from the `anio`
     column, filled at indexing in settings.TIME_ZONE. Memory is that of the groups.
 
     Counting stops at `umbral()` matches (a LIMIT in the CTE): past it the total is that
     minimum, flagged (True) and shown as «más de N», and each facet count is that of the
-    first N matches, so a lower bound of the real one."""
+    first N matches, so a lower bound of the real one. `fts`: (base, store, expression)
+    when one MATCH is the whole text tree (SQLite), read by `_coincidencias_fts`."""
     tope = umbral()
     if not consulta.facetas:
         total = qs[: tope + 1].count()
         return min(total, tope), {}, total > tope
     campos = ["anio" if f == "anio" else c for f, c in FACETAS.items()]
     try:
-        sql, params = qs.order_by().values_list(*campos)[: tope + 1].query.sql_with_params()
+        if fts is not None:
+            sql, params = _coincidencias_fts(*fts, campos, tope)
+        else:
+            sql, params = qs.order_by().values_list(*campos)[: tope + 1].query.sql_with_params()
     except EmptyResultSet:
         return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta), False
     columnas = ", ".join(f"c{i}" for i in range(len(campos)))
@@ -140,23 +158,27 @@ def _where(qs) -> tuple[str, list]:
     return (f"AND ({sql})" if sql else ""), list(params)
 
 
-def _rango_fts(almacen: Almacen, alias: str) -> str:
-    """(id, r): the rows of one MATCH and their bm25 (principal weighs 4; lower is better)."""
+def _rango_fts(almacen: Almacen, alias: str, tope: int | None = None) -> str:
+    """(id, r): the rows of one MATCH and their bm25 (principal weighs 4; lower is better);
+    with `tope`, only the newest `tope` ids (FTS5 reads its doclists backwards)."""
     pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
+    corte = f" ORDER BY rowid DESC LIMIT {int(tope)}" if tope else ""
     return (
         f"(SELECT rowid AS id, bm25({almacen.fts}, {pesos}) AS r "  # noqa: S608
-        f"FROM {almacen.fts} WHERE {almacen.fts} MATCH %s) {alias}"
+        f"FROM {almacen.fts} WHERE {almacen.fts} MATCH %s{corte}) {alias}"
     )
 
 
-def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, ids=None):
+def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, ids=None, tope=None):
     """(id, relevance) of one page sorted by bm25: the MATCH joined to the rows. When the
     text is the whole tree (`exacta`) an inner join on it replaces the filter; otherwise
     `qs` decides what matches and the positive atoms rank. Rows that match the exact stems
     come first; those matched only through close words next; ties: the newest id first.
     Without filters nor scope (`qs` has no WHERE) the FTS5 table alone answers: no row
     is read for the matches (every FTS5 row has its row: they are written together); with
-    a staff scope alone (`ids`, the AccesoBusqueda subquery) the ids are checked there."""
+    a staff scope alone (`ids`, the AccesoBusqueda subquery) the ids are checked there.
+    Past the threshold (`tope`) only the newest `tope` matches are ranked, as on PostgreSQL
+    (the exact stems' newest `tope` hold every exact match among them)."""
     tabla = almacen.modelo._meta.db_table
     try:
         where, params = _where(qs)
@@ -164,10 +186,13 @@ def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, i
         return []
     if texto.exacta and texto.amplio:
         expresiones = [texto.amplio, texto.rango]
-        fuente = f"{_rango_fts(almacen, 'a')} LEFT JOIN {_rango_fts(almacen, 'm')} ON m.id = a.id"
+        fuente = (
+            f"{_rango_fts(almacen, 'a', tope)} LEFT JOIN {_rango_fts(almacen, 'm', tope)} "
+            "ON m.id = a.id"
+        )
         clave, orden, valor = "a.id", "m.r IS NULL, m.r, a.r", "-COALESCE(m.r, a.r)"
     elif texto.exacta:
-        expresiones, fuente = [texto.rango], _rango_fts(almacen, "m")
+        expresiones, fuente = [texto.rango], _rango_fts(almacen, "m", tope)
         clave, orden, valor = "m.id", "m.r", "-m.r"
     else:
         expresiones = [texto.rango]
@@ -192,16 +217,18 @@ def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, i
 
 def pagina(base, qs, consulta: Consulta, alcance: Alcance, texto: Texto, aproximado=False):
     """(id, relevance) of the requested page: `base` without the text tree, `qs` with it.
-    PostgreSQL past the threshold (`aproximado`): ts_rank reads every vector it ranks, so
-    only the `umbral()` most recent matches are ranked (FTS5's bm25 ranks them all)."""
+    Past the threshold (`aproximado`) only the `umbral()` most recent matches are ranked
+    (ts_rank reads every vector it ranks; bm25 every document's length): on SQLite the
+    newest ids, and only without filters nor staff scope (those rank every match)."""
     almacen = almacen_de(alcance)
     desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
     if consulta.orden == "relevancia" and texto.rango is not None:
         if sqlite():
             # a staff scope without filters: its ids, not the rows (see _pagina_bm25)
             ids = accesos(alcance) if not _filtros(consulta) else None
+            tope = umbral() if aproximado and ids is None and not _filtros(consulta) else None
             return _pagina_bm25(
-                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina, ids
+                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina, ids, tope
             )
         if aproximado:
             recientes = qs.order_by(*ORDENES["recientes"]).values("pk")[: umbral()]
@@ -223,7 +250,10 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     base = _base(consulta, alcance)
     texto = compilar_texto(consulta.arbol, almacen)
     qs = base.filter(texto.q)
-    total, resultado, aproximado = total_y_facetas(qs, consulta)
+    fts = None
+    if sqlite() and texto.exacta:
+        fts = (base, almacen, texto.amplio or texto.rango)
+    total, resultado, aproximado = total_y_facetas(qs, consulta, fts)
     pedir = total > consulta.desde or aproximado
     filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
     rangos = dict(filas)
