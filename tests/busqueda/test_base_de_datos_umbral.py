@@ -88,20 +88,3 @@ def test_relevancia_sin_filtros_sin_leer_las_filas_y_en_el_mismo_orden(doce, arc
     unidas = buscar(Consulta(q=q, recibido_desde=date(2000, 1, 1), por_pagina=100), archivista)
     assert _ids(solo_fts) and _ids(solo_fts) == _ids(unidas)
     assert [r.puntuacion for r in solo_fts.resultados] == [r.puntuacion for r in unidas.resultados]
-
-
-def test_relevancia_del_personal_por_la_tabla_de_acceso_sin_leer_las_filas(
-    doce, staff_obras, obras
-):
-    if connection.vendor != "sqlite":
-        pytest.skip("bm25 de FTS5: solo SQLite")
-    tabla = PERSONAL.modelo._meta.db_table
-    with CaptureQueriesContext(connection) as capturadas:
-        solo_fts = buscar(Consulta(q="bacheo", por_pagina=100), staff_obras)
-    paginas = [c["sql"] for c in capturadas.captured_queries if "bm25(" in c["sql"]]
-    assert paginas and all(tabla not in sql for sql in paginas)
-    assert sorted(_ids(solo_fts)) == sorted(e.pk for e in doce if e.area_responsable_id == obras.pk)
-    unidas = buscar(
-        Consulta(q="bacheo", recibido_desde=date(2000, 1, 1), por_pagina=100), staff_obras
-    )
-    assert _ids(solo_fts) == _ids(unidas)
