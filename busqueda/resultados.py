@@ -47,6 +47,9 @@ class Resultados:
     pagina: int
     por_pagina: int
     motor: str  # "elasticsearch" or "base_de_datos"
+    # the database backend stops counting at settings.BUSQUEDA_UMBRAL_CUENTA: then `total`
+    # is a minimum ("más de N") and the facet counts are those of the first N matches
+    aproximado: bool = False
 
     @property
     def paginas(self) -> int:

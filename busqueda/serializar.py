@@ -128,7 +128,15 @@ class ValorFacetaSerializer(serializers.Serializer):
 
 
 class ResultadosSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
+    total = serializers.IntegerField(
+        help_text=_("Escritos que coinciden; si «aproximado», al menos ese número.")
+    )
+    aproximado = serializers.BooleanField(
+        help_text=_(
+            "La base de datos dejó de contar en ese número («más de N»): el total es un mínimo "
+            "y las cuentas de los filtros son las de los primeros N escritos."
+        )
+    )
     pagina = serializers.IntegerField()
     por_pagina = serializers.IntegerField()
     paginas = serializers.IntegerField()

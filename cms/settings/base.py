@@ -183,6 +183,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database fallback.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "folio")
+# The database backend counts (total, facets) up to this many matches, then says "más de N".
+BUSQUEDA_UMBRAL_CUENTA = 10_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail.

@@ -15,6 +15,7 @@ it) and relevance is ts_rank, again only when sorting by relevance.
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
@@ -39,17 +40,24 @@ ORDENES = {
 }
 
 
-def filtro_alcance(alcance: Alcance) -> Q:
-    """Within the scope's store (the public one holds only public escritos); staff see the
-    documents whose AccesoBusqueda rows name one of their áreas or themselves."""
+def accesos(alcance: Alcance):
+    """The ids a staff scope sees (the documents whose AccesoBusqueda rows name one of
+    their áreas or themselves) as a values queryset; None when the scope sees its whole
+    store (the public one holds only public escritos)."""
     if alcance.publico or alcance.todo:
-        return Q()
+        return None
+    if not alcance.areas and not alcance.usuario_id:
+        return AccesoBusqueda.objects.none().values("documento_id")
     quien = Q(area_id__in=alcance.areas) if alcance.areas else Q(pk__in=[])
     if alcance.usuario_id:
         quien |= Q(usuario_id=alcance.usuario_id)
-    if not alcance.areas and not alcance.usuario_id:
-        return Q(pk__in=[])
-    return Q(pk__in=AccesoBusqueda.objects.filter(quien).values("documento_id"))
+    return AccesoBusqueda.objects.filter(quien).values("documento_id")
+
+
+def filtro_alcance(alcance: Alcance) -> Q:
+    """Within the scope's store: the whole store, or the ids of `accesos`."""
+    ids = accesos(alcance)
+    return Q() if ids is None else Q(pk__in=ids)
 
 
 def _dia(dia, despues: bool = False) -> datetime:
@@ -78,17 +86,48 @@ def _base(consulta: Consulta, alcance: Alcance):
     return almacen.modelo.objects.filter(filtro_alcance(alcance)).filter(_filtros(consulta))
 
 
-def total_y_facetas(qs, consulta: Consulta) -> tuple[int, dict]:
+def umbral() -> int:
+    """How many matches are counted at most (settings.BUSQUEDA_UMBRAL_CUENTA)."""
+    return settings.BUSQUEDA_UMBRAL_CUENTA
+
+
+def _coincidencias_fts(base, almacen: Almacen, expresion: str, campos, tope: int):
+    """The matching set's columns read from the MATCH joined to the rows: FTS5 yields its
+    ids lazily, so the LIMIT stops it (an IN list would first hold every matching id).
+    CROSS JOIN keeps FTS5 outside: driven from an index of the rows, SQLite would run one
+    MATCH per row (seconds at 100k)."""
+    tabla = almacen.modelo._meta.db_table
+    where, params = _where(base)
+    columnas = ", ".join(f'"{tabla}"."{almacen.modelo._meta.get_field(c).column}"' for c in campos)
+    sql = (
+        f'SELECT {columnas} FROM {almacen.fts} CROSS JOIN "{tabla}" '  # noqa: S608
+        f'ON "{tabla}"."escrito_id" = {almacen.fts}.rowid '
+        f"WHERE {almacen.fts} MATCH %s {where} LIMIT {int(tope) + 1}"
+    )
+    return sql, [expresion, *params]
+
+
+def total_y_facetas(qs, consulta: Consulta, fts=None) -> tuple[int, dict, bool]:
     """The COUNT and one GROUP BY per facet in one statement: the matching set is computed
     once (a MATERIALIZED CTE) and each facet groups it; the year comes from the `anio`
-    column, filled at indexing in settings.TIME_ZONE. Memory is that of the groups."""
+    column, filled at indexing in settings.TIME_ZONE. Memory is that of the groups.
+
+    Counting stops at `umbral()` matches (a LIMIT in the CTE): past it the total is that
+    minimum, flagged (True) and shown as «más de N», and each facet count is that of the
+    first N matches, so a lower bound of the real one. `fts`: (base, store, expression)
+    when one MATCH is the whole text tree (SQLite), read by `_coincidencias_fts`."""
+    tope = umbral()
     if not consulta.facetas:
-        return qs.count(), {}
+        total = qs[: tope + 1].count()
+        return min(total, tope), {}, total > tope
     campos = ["anio" if f == "anio" else c for f, c in FACETAS.items()]
     try:
-        sql, params = qs.order_by().values_list(*campos).query.sql_with_params()
+        if fts is not None:
+            sql, params = _coincidencias_fts(*fts, campos, tope)
+        else:
+            sql, params = qs.order_by().values_list(*campos)[: tope + 1].query.sql_with_params()
     except EmptyResultSet:
-        return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta)
+        return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta), False
     columnas = ", ".join(f"c{i}" for i in range(len(campos)))
     partes = ["SELECT -1, NULL, COUNT(*) FROM m"] + [
         f"SELECT {i}, CAST(c{i} AS TEXT), COUNT(*) FROM m WHERE c{i} IS NOT NULL GROUP BY c{i}"  # noqa: S608
@@ -108,7 +147,7 @@ def total_y_facetas(qs, consulta: Consulta) -> tuple[int, dict]:
             total = cuenta
         elif valor != "":
             crudas[nombres[indice]].append((valor, cuenta))
-    return total, etiquetar_facetas(crudas, consulta)
+    return min(total, tope), etiquetar_facetas(crudas, consulta), total > tope
 
 
 def _where(qs) -> tuple[str, list]:
@@ -121,49 +160,75 @@ def _where(qs) -> tuple[str, list]:
     return (f"AND ({sql})" if sql else ""), list(params)
 
 
-def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int):
-    """(id, relevance) of one page sorted by bm25 (principal weighs 4): the MATCH joined to
-    the rows. When the text is the whole tree (`exacta`) an inner join on it replaces the
-    filter; otherwise `qs` decides what matches and the positive atoms rank. Rows that
-    match the exact stems come first; those matched only through close words next."""
+def _rango_fts(almacen: Almacen, alias: str, tope: int | None = None) -> str:
+    """(id, r): the rows of one MATCH and their bm25 (principal weighs 4; lower is better);
+    with `tope`, only the newest `tope` ids (FTS5 reads its doclists backwards)."""
+    pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
+    corte = f" ORDER BY rowid DESC LIMIT {int(tope)}" if tope else ""
+    return (
+        f"(SELECT rowid AS id, bm25({almacen.fts}, {pesos}) AS r "  # noqa: S608
+        f"FROM {almacen.fts} WHERE {almacen.fts} MATCH %s{corte}) {alias}"
+    )
+
+
+def _pagina_bm25(qs, almacen: Almacen, texto: Texto, desde: int, cuantos: int, tope=None):
+    """(id, relevance) of one page sorted by bm25: the MATCH joined to the rows. When the
+    text is the whole tree (`exacta`) an inner join on it replaces the filter; otherwise
+    `qs` decides what matches and the positive atoms rank. Rows that match the exact stems
+    come first; those matched only through close words next; ties: the newest id first.
+    Without filters nor scope (`qs` has no WHERE) the FTS5 table alone answers: no row
+    is read for the matches (every FTS5 row has its row: they are written together). A
+    staff scope joins the rows: `m.id IN (AccesoBusqueda ...)` lets SQLite drive from the
+    access rows and run one MATCH per id (minutes at 100k).
+    Past the threshold (`tope`) only the newest `tope` matches are ranked, as on PostgreSQL
+    (the exact stems' newest `tope` hold every exact match among them)."""
     tabla = almacen.modelo._meta.db_table
     try:
         where, params = _where(qs)
     except EmptyResultSet:
         return []
-    pesos = ", ".join(["4.0"] + ["1.0"] * (len(almacen.columnas) - 1))
-
-    def rango(alias):
-        return (
-            f"(SELECT rowid AS id, bm25({almacen.fts}, {pesos}) AS r "  # noqa: S608
-            f"FROM {almacen.fts} WHERE {almacen.fts} MATCH %s) {alias} "
-            f"ON {alias}.id = {tabla}.escrito_id"
-        )
-
     if texto.exacta and texto.amplio:
-        uniones, expresiones = f"JOIN {rango('a')} LEFT JOIN {rango('m')}", [texto.amplio]
-        orden, valor = "m.r IS NULL, m.r, a.r", "-COALESCE(m.r, a.r)"
+        expresiones = [texto.amplio, texto.rango]
+        fuente = (
+            f"{_rango_fts(almacen, 'a', tope)} LEFT JOIN {_rango_fts(almacen, 'm', tope)} "
+            "ON m.id = a.id"
+        )
+        clave, orden, valor = "a.id", "m.r IS NULL, m.r, a.r", "-COALESCE(m.r, a.r)"
+    elif texto.exacta:
+        expresiones, fuente = [texto.rango], _rango_fts(almacen, "m", tope)
+        clave, orden, valor = "m.id", "m.r", "-m.r"
     else:
-        uniones, expresiones = f"{'JOIN' if texto.exacta else 'LEFT JOIN'} {rango('m')}", []
-        orden, valor = "m.r IS NULL, m.r", "-m.r"
+        expresiones = [texto.rango]
+        fuente = f"{tabla} LEFT JOIN {_rango_fts(almacen, 'm')} ON m.id = {tabla}.escrito_id"
+        clave, orden, valor = f"{tabla}.escrito_id", "m.r IS NULL, m.r", "-m.r"
+    if texto.exacta and where:
+        fuente += f" JOIN {tabla} ON {tabla}.escrito_id = {clave}"
     sql = (
-        f"SELECT {tabla}.escrito_id, {valor} FROM {tabla} {uniones} WHERE 1 {where} "  # noqa: S608
-        f"ORDER BY {orden}, {tabla}.recibido_en DESC, {tabla}.escrito_id DESC "
-        "LIMIT %s OFFSET %s"
+        f"SELECT {clave}, {valor} FROM {fuente} WHERE 1 {where} "  # noqa: S608
+        f"ORDER BY {orden}, {clave} DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*expresiones, texto.rango, *params, cuantos, desde])
+        cursor.execute(sql, [*expresiones, *params, cuantos, desde])
         return [(i, r or 0.0) for i, r in cursor.fetchall()]
 
 
-def pagina(base, qs, consulta: Consulta, almacen: Almacen, texto: Texto):
-    """(id, relevance) of the requested page: `base` without the text tree, `qs` with it."""
+def pagina(base, qs, consulta: Consulta, alcance: Alcance, texto: Texto, aproximado=False):
+    """(id, relevance) of the requested page: `base` without the text tree, `qs` with it.
+    Past the threshold (`aproximado`) only the `umbral()` most recent matches are ranked
+    (ts_rank reads every vector it ranks; bm25 every document's length): on SQLite the
+    newest ids, and only without filters nor staff scope (those rank every match)."""
+    almacen = almacen_de(alcance)
     desde, hasta = consulta.desde, consulta.desde + consulta.por_pagina
     if consulta.orden == "relevancia" and texto.rango is not None:
         if sqlite():
+            sin_filtros = accesos(alcance) is None and not _filtros(consulta)
+            tope = umbral() if aproximado and sin_filtros else None
             return _pagina_bm25(
-                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina
+                base if texto.exacta else qs, almacen, texto, desde, consulta.por_pagina, tope
             )
+        if aproximado:
+            recientes = qs.order_by(*ORDENES["recientes"]).values("pk")[: umbral()]
+            qs = almacen.modelo.objects.filter(pk__in=recientes)
         ordenado = qs.annotate(rango=SearchRank(F("vector"), texto.rango))
         criterios = [F("rango").desc()]
         if texto.amplio is not None:
@@ -181,8 +246,12 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     base = _base(consulta, alcance)
     texto = compilar_texto(consulta.arbol, almacen)
     qs = base.filter(texto.q)
-    total, resultado = total_y_facetas(qs, consulta)
-    filas = pagina(base, qs, consulta, almacen, texto) if total > consulta.desde else []
+    fts = None
+    if sqlite() and texto.exacta:
+        fts = (base, almacen, texto.amplio or texto.rango)
+    total, resultado, aproximado = total_y_facetas(qs, consulta, fts)
+    pedir = total > consulta.desde or aproximado
+    filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
     rangos = dict(filas)
     por_id = almacen.modelo.objects.in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
@@ -193,6 +262,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
         pagina=consulta.pagina,
         por_pagina=consulta.por_pagina,
         motor="base_de_datos",
+        aproximado=aproximado,
     )
 
 
