@@ -184,7 +184,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "folio")
 # The database backend counts (total, facets) up to this many matches, then says "más de N".
-BUSQUEDA_UMBRAL_CUENTA = 10_000
+BUSQUEDA_UMBRAL_CUENTA = env_int("FOLIO_BUSQUEDA_UMBRAL_CUENTA", 10_000)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail.
