@@ -18,6 +18,7 @@ COPY documentos documentos
 COPY busqueda busqueda
 COPY ocr ocr
 COPY formatos formatos
+COPY atencion atencion
 COPY templates templates
 COPY static static
 COPY manage.py ./

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import elasticsearch
 import pytest
 import yaml
+from django.conf import settings
 
 from cms.settings.env import env_database
 
@@ -150,6 +151,11 @@ def test_the_image_copies_every_package_setuptools_installs():
     }
     copiados = set(re.findall(r"^COPY (\w+) \1$", (ROOT / "Dockerfile").read_text(), re.M))
     assert paquetes <= copiados
+    # every app of the project itself is a package the image holds (atencion once was not)
+    propias = {
+        a.split(".")[0] for a in settings.INSTALLED_APPS if (ROOT / a.split(".")[0]).is_dir()
+    }
+    assert propias <= paquetes
 
 
 def test_the_image_build_gives_production_settings_every_required_variable(tmp_path):
