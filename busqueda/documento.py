@@ -9,80 +9,126 @@ Two kinds, stored apart on both backends:
   escrito's own asunto or its OCR text.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db.models import Prefetch
-
 from documentos import visibilidad
-from documentos.models import Archivo, Escrito, Respuesta, VersionPublica
+from documentos.models import Archivo, Escrito, Respuesta
 from ocr.selectors import textos_por_archivo
 
-LOTE = 200
+LOTE = 500
+# The escrito's columns a document reads (plain values: no model instance per row).
+CAMPOS = (
+    "pk",
+    "folio",
+    "tipo",
+    "canal",
+    "estado",
+    "clasificacion",
+    "tema_id",
+    "tema__nombre",
+    "area_responsable_id",
+    "area_responsable__nombre",
+    "recibido_en",
+    "vence_en",
+    "remitente_nombre",
+    "asunto",
+)
 
 
 def _escritos(ids: list[int]):
-    return (
-        Escrito.objects.filter(pk__in=ids)
-        .select_related("tema", "area_responsable")
-        .prefetch_related(
-            "turnos",
-            "asignaciones",
-            Prefetch("archivos", queryset=Archivo.objects.order_by("orden", "pk")),
-            Prefetch("respuestas", queryset=Respuesta.objects.order_by("respondido_en", "pk")),
-        )
-    )
+    return Escrito.objects.filter(pk__in=ids).order_by("pk")
 
 
-def _metadatos(escrito: Escrito) -> dict:
+def _ultimas_respuestas(ids: list[int]) -> dict[int, tuple]:
+    """{escrito id: (fecha, sentido)} of each escrito's latest answer."""
+    ultimas = {}
+    for pk, fecha, sentido in (
+        Respuesta.objects.filter(escrito_id__in=ids)
+        .order_by("escrito_id", "respondido_en", "pk")
+        .values_list("escrito_id", "fecha", "sentido")
+    ):
+        ultimas[pk] = (fecha, sentido)
+    return ultimas
+
+
+def _metadatos(escrito: dict, respuesta: tuple | None) -> dict:
     """What both documents share: fields documentos.visibilidad.CAMPOS_PUBLICOS allows."""
-    respuestas = list(escrito.respuestas.all())
-    ultima = respuestas[-1] if respuestas else None
     return {
-        "escrito_id": escrito.pk,
-        "folio": escrito.folio,
-        "tipo": escrito.tipo,
-        "canal": escrito.canal,
-        "estado": escrito.estado,
-        "clasificacion": escrito.clasificacion,
-        "tema_id": escrito.tema_id,
-        "tema": escrito.tema.nombre if escrito.tema else "",
-        "area_id": escrito.area_responsable_id,
-        "area": escrito.area_responsable.nombre if escrito.area_responsable else "",
-        "recibido_en": escrito.recibido_en,
-        "vence_en": escrito.vence_en,
-        "respondido_en": ultima.fecha if ultima else None,
-        "sentido": ultima.sentido if ultima else "",
+        "escrito_id": escrito["pk"],
+        "folio": escrito["folio"],
+        "tipo": escrito["tipo"],
+        "canal": escrito["canal"],
+        "estado": escrito["estado"],
+        "clasificacion": escrito["clasificacion"],
+        "tema_id": escrito["tema_id"],
+        "tema": escrito["tema__nombre"] or "",
+        "area_id": escrito["area_responsable_id"],
+        "area": escrito["area_responsable__nombre"] or "",
+        "recibido_en": escrito["recibido_en"],
+        "vence_en": escrito["vence_en"],
+        "respondido_en": respuesta[0] if respuesta else None,
+        "sentido": respuesta[1] if respuesta else "",
     }
 
 
-def documento(escrito: Escrito, textos: dict[int, list[tuple[int, str]]]) -> dict:
-    """The flat staff search document of one (prefetched) escrito."""
+def _paginas(archivos: list[tuple[int, int]], textos: dict) -> list[dict]:
+    """The OCR pages of an escrito's files (in order), numbered across its files."""
     paginas, inicio = [], 0
-    for archivo in escrito.archivos.all():
-        for numero, texto in textos.get(archivo.pk, []):
+    for archivo_id, total in archivos:
+        for numero, texto in textos.get(archivo_id, []):
             if texto.strip():
                 paginas.append(
                     {
-                        "archivo_id": archivo.pk,
+                        "archivo_id": archivo_id,
                         "numero": numero,
                         "pagina_global": inicio + numero,
                         "texto": texto,
                     }
                 )
-        inicio += archivo.paginas
-    areas, usuarios = visibilidad.acceso_staff(escrito)
-    return {
-        **_metadatos(escrito),
-        "areas": sorted(areas),
-        "usuarios": sorted(usuarios),
-        "remitente": escrito.remitente_nombre,
-        "asunto": escrito.asunto,
-        "paginas": paginas,
+        inicio += total
+    return paginas
+
+
+def _lote_staff(lote: list[int]) -> Iterator[dict]:
+    archivos = defaultdict(list)
+    for escrito_id, pk, paginas in (
+        Archivo.objects.filter(escrito_id__in=lote)
+        .order_by("escrito_id", "orden", "pk")
+        .values_list("escrito_id", "pk", "paginas")
+    ):
+        archivos[escrito_id].append((pk, paginas))
+    textos = textos_por_archivo(a for lista in archivos.values() for a, _ in lista)
+    respuestas = _ultimas_respuestas(lote)
+    accesos = visibilidad.accesos_staff(lote)
+    for escrito in _escritos(lote).values(*CAMPOS):
+        areas, usuarios = accesos[escrito["pk"]]
+        yield {
+            **_metadatos(escrito, respuestas.get(escrito["pk"])),
+            "areas": sorted(areas),
+            "usuarios": sorted(usuarios),
+            "remitente": escrito["remitente_nombre"],
+            "asunto": escrito["asunto"],
+            "paginas": _paginas(archivos[escrito["pk"]], textos),
+        }
+
+
+def _lote_publico(lote: list[int]) -> Iterator[dict]:
+    versiones = {  # the latest approved one per escrito
+        pk: (asunto, paginas)
+        for pk, asunto, paginas in visibilidad.versiones_aprobadas()
+        .filter(escrito_id__in=lote)
+        .order_by("pk")
+        .values_list("escrito_id", "asunto", "paginas")
     }
+    respuestas = _ultimas_respuestas(lote)
+    for escrito in _escritos(lote).filter(visibilidad.filtro_publico()).values(*CAMPOS):
+        if (version := versiones.get(escrito["pk"])) is not None:  # None: just invalidated
+            yield documento_publico(escrito, respuestas.get(escrito["pk"]), *version)
 
 
-def documento_publico(escrito: Escrito, version: VersionPublica) -> dict:
+def documento_publico(escrito: dict, respuesta, asunto: str, paginas_version: list) -> dict:
     """The public search document: the escrito's public metadata and, as its only text, the
     approved versión pública's asunto and pages (numbered across the version)."""
     paginas = [
@@ -92,36 +138,28 @@ def documento_publico(escrito: Escrito, version: VersionPublica) -> dict:
             "pagina_global": posicion,
             "texto": pagina["texto"],
         }
-        for posicion, pagina in enumerate(version.paginas, start=1)
+        for posicion, pagina in enumerate(paginas_version, start=1)
         if pagina["texto"].strip()
     ]
-    return {**_metadatos(escrito), "asunto": version.asunto, "paginas": paginas}
+    return {**_metadatos(escrito, respuesta), "asunto": asunto, "paginas": paginas}
+
+
+def _por_lotes(ids: Iterable[int], leer) -> Iterator[dict]:
+    ids = iter(ids)
+    while lote := list(islice(ids, LOTE)):
+        yield from leer(lote)
 
 
 def documentos(ids: Iterable[int]) -> Iterator[dict]:
     """Staff documents for these escrito ids, in batches (ids that no longer exist are
     skipped)."""
-    ids = iter(ids)
-    while lote := list(islice(ids, LOTE)):
-        escritos = list(_escritos(lote))
-        textos = textos_por_archivo(a.pk for e in escritos for a in e.archivos.all())
-        for escrito in escritos:
-            yield documento(escrito, textos)
+    return _por_lotes(ids, _lote_staff)
 
 
 def documentos_publicos(ids: Iterable[int]) -> Iterator[dict]:
     """Public documents for those of these ids that are public now (the others are
     skipped: the caller removes them from the public store)."""
-    ids = iter(ids)
-    while lote := list(islice(ids, LOTE)):
-        escritos = _escritos(lote).filter(visibilidad.filtro_publico())
-        versiones = {
-            v.escrito_id: v
-            for v in visibilidad.versiones_aprobadas().filter(escrito_id__in=lote).order_by("pk")
-        }
-        for escrito in escritos:
-            if (version := versiones.get(escrito.pk)) is not None:  # None: just invalidated
-                yield documento_publico(escrito, version)
+    return _por_lotes(ids, _lote_publico)
 
 
 def todos_los_ids() -> Iterator[int]:

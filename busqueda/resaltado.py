@@ -73,13 +73,20 @@ def _coincide(positivos):
                 return True
         return False
 
-    def coincide(palabra: str) -> bool:
+    def decide(palabra: str) -> bool:
         r = raiz(palabra)
         if r in raices:
             return True
         if any(palabra.startswith(p) or r.startswith(p) for p in prefijos):
             return True
         return bool(difusas) and cerca(palabra, r)
+
+    vistas: dict[str, bool] = {}  # the words of a page of results repeat
+
+    def coincide(palabra: str) -> bool:
+        if (dicho := vistas.get(palabra)) is None:
+            dicho = vistas[palabra] = decide(palabra)
+        return dicho
 
     return coincide
 
@@ -89,18 +96,24 @@ def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
 
     `positivos` is the list of query terms, or a matcher from `comparador(positivos)`."""
     coincide = positivos if callable(positivos) else _coincide(positivos)
-    plegado = plegar(texto)
-    tramos = [m.span() for m in PALABRA.finditer(plegado) if coincide(m.group().lower())]
-    if not tramos:
+    palabras = PALABRA.finditer(plegar(texto))
+    primera = next((m.span() for m in palabras if coincide(m.group().lower())), None)
+    if primera is None:
         return None
-    inicio = max(0, tramos[0][0] - largo // 3)
+    inicio = max(0, primera[0] - largo // 3)
     if inicio:
         espacio = texto.find(" ", inicio)
-        inicio = espacio + 1 if 0 <= espacio < tramos[0][0] else inicio
+        inicio = espacio + 1 if 0 <= espacio < primera[0] else inicio
     fin = min(len(texto), inicio + largo)
     if fin < len(texto):
-        espacio = texto.rfind(" ", tramos[0][1], fin)
+        espacio = texto.rfind(" ", primera[1], fin)
         fin = espacio if espacio > 0 else fin
+    tramos = [primera]  # and the other matches inside the snippet (none is read past it)
+    for m in palabras:
+        if m.start() >= fin:
+            break
+        if coincide(m.group().lower()):
+            tramos.append(m.span())
     partes, cursor = [], inicio
     for a, b in tramos:
         if a < inicio or b > fin:

@@ -84,11 +84,26 @@ def raiz(palabra: str) -> str:
     return _SNOWBALL.stemWord(palabra)
 
 
-def terminos(texto: str) -> list[str]:
-    """Folded, lower-case stems of a text, in order (stop words dropped)."""
-    return [raiz(p) for p in PALABRA.findall(plegar(texto).lower()) if p not in VACIAS]
+@functools.lru_cache(maxsize=100_000)
+def _analizar(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(folded words, their stems) of one whitespace-free token: a word never spans
+    whitespace, so a text is the sum of its tokens, and the tokens of real texts repeat."""
+    palabras = tuple(p for p in PALABRA.findall(plegar(token).lower()) if p not in VACIAS)
+    return palabras, tuple(raiz(p) for p in palabras)
 
 
-def indexable(texto: str) -> str:
+def terminos(texto: str, palabras: set[str] | None = None) -> list[str]:
+    """Folded, lower-case stems of a text, in order (stop words dropped); `palabras`, when
+    given, collects the folded words on the way (the vocabulary of the database index)."""
+    raices = []
+    for token in texto.split():
+        vistas, suyas = _analizar(token)
+        raices += suyas
+        if palabras is not None:
+            palabras.update(vistas)
+    return raices
+
+
+def indexable(texto: str, palabras: set[str] | None = None) -> str:
     """What the database full-text index stores for a text: its stems joined by spaces."""
-    return " ".join(terminos(texto))
+    return " ".join(terminos(texto, palabras))

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cms import roles
 
-from .models import Escrito, VersionPublica
+from .models import Asignacion, Escrito, Turno, VersionPublica
 
 # Fields of an escrito that may be shown to anyone (never remitente data or the access code).
 # Its subject and text are not among them: the public reads the versión pública's.
@@ -120,16 +120,26 @@ def puede_ver(usuario, escrito: Escrito) -> bool:
     return escritos_visibles(usuario).filter(pk=escrito.pk).exists()
 
 
-def acceso_staff(escrito: Escrito) -> tuple[set[int], set[int]]:
-    """(área ids, user ids) that `filtro_staff` lets see this escrito, for search indexes.
+def accesos_staff(ids) -> dict[int, tuple[set[int], set[int]]]:
+    """{escrito id: (área ids, user ids)} that `filtro_staff` lets see each of these
+    escritos, for search indexes: three reads however many ids.
 
     Must say the same as filtro_staff: área staff see an escrito when one of their áreas
     is responsible or received a turno; a person when a turno or an asignación names them.
-    Expects turnos and asignaciones prefetched when called in bulk.
     """
-    areas = {t.a_area_id for t in escrito.turnos.all()}
-    if escrito.area_responsable_id:
-        areas.add(escrito.area_responsable_id)
-    usuarios = {t.a_usuario_id for t in escrito.turnos.all() if t.a_usuario_id}
-    usuarios |= {a.asignado_a_id for a in escrito.asignaciones.all()}
-    return areas, usuarios
+    ids = list(ids)
+    accesos = {pk: (set(), set()) for pk in ids}
+    for pk, area in Escrito.objects.filter(pk__in=ids).values_list("pk", "area_responsable_id"):
+        if area:
+            accesos[pk][0].add(area)
+    for pk, area, usuario in Turno.objects.filter(escrito_id__in=ids).values_list(
+        "escrito_id", "a_area_id", "a_usuario_id"
+    ):
+        accesos[pk][0].add(area)
+        if usuario:
+            accesos[pk][1].add(usuario)
+    for pk, usuario in Asignacion.objects.filter(escrito_id__in=ids).values_list(
+        "escrito_id", "asignado_a_id"
+    ):
+        accesos[pk][1].add(usuario)
+    return accesos

@@ -91,3 +91,22 @@ def test_sqlite_fts5_guarda_el_texto_analizado(backend, crear, indexar):
     assert "construccion banquet" in principal
     assert contenido == "solicitud vecin"
     assert DocumentoBusqueda.objects.get(pk=escrito.pk).vector is None
+
+
+@POR_BASE_DE_DATOS
+@pytest.mark.parametrize(
+    "tabla", ["busqueda_documentobusqueda", "busqueda_documentopublicobusqueda"]
+)
+def test_sqlite_la_clave_es_el_rowid_y_las_filas_no_copian_el_texto(backend, tabla, db):
+    """The FTS5 rowid joins the rows on their INTEGER PRIMARY KEY (no index in between),
+    and the analysed text is only in FTS5: the rows keep what filters, groups and shows."""
+    if connection.vendor != "sqlite":
+        pytest.skip("solo SQLite")
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA table_info({tabla})")
+        columnas = {nombre: (tipo, pk) for _, nombre, tipo, _, _, pk in cursor.fetchall()}
+        cursor.execute(f"PRAGMA index_list({tabla})")
+        automaticos = [i[1] for i in cursor.fetchall() if i[1].startswith("sqlite_autoindex")]
+    assert columnas["escrito_id"] == ("INTEGER", 1)
+    assert automaticos == []
+    assert not {"principal", "contenido", "remitente_terminos"} & set(columnas)

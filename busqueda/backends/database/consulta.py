@@ -26,6 +26,7 @@ from ... import correccion
 from ...consulta import Alguno, Consulta
 from ...models import AccesoBusqueda
 from ...resultados import Resultado, Resultados
+from ...texto import terminos
 from ...visibilidad import Alcance
 from ..comun import FACETAS, etiquetar_facetas, filtros_de_campo
 from . import vocabulario
@@ -253,7 +254,7 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     pedir = total > consulta.desde or aproximado
     filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
     rangos = dict(filas)
-    por_id = almacen.modelo.objects.in_bulk(list(rangos))
+    por_id = almacen.modelo.objects.defer("vector").in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
     return Resultados(
         total=total,
@@ -268,10 +269,15 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
 
 def similares(escrito_id: int, alcance: Alcance, cuantos: int = 5) -> list[Resultado] | None:
     """An approximation of "más como este": the escrito's most frequent long stems, OR-ed."""
-    fila = almacen_de(alcance).modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
+    almacen = almacen_de(alcance)
+    fila = almacen.modelo.objects.filter(filtro_alcance(alcance), pk=escrito_id).first()
     if fila is None:
         return None  # unknown, or not visible to this scope: nothing is revealed
-    frecuencias = Counter(p for p in f"{fila.principal} {fila.contenido}".split() if len(p) > 4)
+    paginas = almacen.paginas.objects.filter(documento_id=escrito_id).values_list(
+        "texto", flat=True
+    )
+    texto = " ".join([fila.folio, fila.asunto, *paginas])
+    frecuencias = Counter(p for p in terminos(texto) if len(p) > 4)
     claves = [p for p, _ in frecuencias.most_common(12)]
     if not claves:
         return []

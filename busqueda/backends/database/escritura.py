@@ -4,11 +4,11 @@ PostgreSQL through a tsvector with the 'simple' configuration (weights A asunto/
 B pages, D remitente). The vocabulary (`vocabulario`) is filled on the way."""
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import TextField, Value
-from django.db.models.functions import Left
+from django.db.models import Model, TextField, Value
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -23,32 +23,57 @@ def preparar() -> None:
     """Tables come from the migrations: nothing to do."""
 
 
-def _fila(doc: dict, almacen: Almacen):
-    fila = almacen.modelo(
-        escrito_id=doc["escrito_id"],
-        folio=doc["folio"],
-        tipo=doc["tipo"],
-        canal=doc["canal"],
-        estado=doc["estado"],
-        clasificacion=doc["clasificacion"],
-        tema_id=doc["tema_id"],
-        tema=doc["tema"],
-        area_id=doc["area_id"],
-        area=doc["area"],
-        recibido_en=doc["recibido_en"],
-        anio=_anio(doc["recibido_en"]),
-        vence_en=doc["vence_en"],
-        respondido_en=doc["respondido_en"],
-        sentido=doc["sentido"],
-        asunto=doc["asunto"],
-        firma=firma(doc),
-        principal=indexable(f"{doc['folio']} {doc['asunto']}"),
-        contenido=indexable(" ".join(p["texto"] for p in doc["paginas"])),
-    )
+# The columns of a document row, as `_fila` fills them.
+COLUMNAS = (
+    "escrito_id",
+    "folio",
+    "tipo",
+    "canal",
+    "estado",
+    "clasificacion",
+    "tema_id",
+    "tema",
+    "area_id",
+    "area",
+    "recibido_en",
+    "anio",
+    "vence_en",
+    "respondido_en",
+    "sentido",
+    "asunto",
+    "firma",
+)
+COLUMNAS_PERSONAL = (*COLUMNAS, "remitente")
+
+
+def _fila(doc: dict, almacen: Almacen) -> dict:
+    """A document row's values, ready for the database."""
+    ops = connection.ops
+    fila = {
+        **{c: doc[c] for c in COLUMNAS[:10]},
+        "recibido_en": ops.adapt_datetimefield_value(doc["recibido_en"]),
+        "anio": _anio(doc["recibido_en"]),
+        "vence_en": ops.adapt_datefield_value(doc["vence_en"]),
+        "respondido_en": ops.adapt_datefield_value(doc["respondido_en"]),
+        "sentido": doc["sentido"],
+        "asunto": doc["asunto"],
+        "firma": firma(doc),
+    }
     if almacen.personal:
-        fila.remitente = doc["remitente"]
-        fila.remitente_terminos = indexable(doc["remitente"])
+        fila["remitente"] = doc["remitente"]
     return fila
+
+
+def _terminos(doc: dict, almacen: Almacen, palabras: set[str]) -> tuple[str, ...]:
+    """The analysed text of a document, one string per column of `almacen.columnas`
+    (principal: folio and asunto; contenido: the pages; remitente); `palabras` collects
+    the words for the vocabulary."""
+    textos = {
+        "principal": f"{doc['folio']} {doc['asunto']}",
+        "contenido": " ".join(p["texto"] for p in doc["paginas"]),
+        "remitente": doc.get("remitente", ""),
+    }
+    return tuple(indexable(textos[c], palabras) for c in almacen.columnas)
 
 
 def _anio(recibido_en) -> int | None:
@@ -60,81 +85,109 @@ def _anio(recibido_en) -> int | None:
     return timezone.localtime(recibido_en, timezone.get_default_timezone()).year
 
 
-def _accesos(doc: dict) -> list[AccesoBusqueda]:
+def _accesos(doc: dict) -> list[tuple]:
     """The staff scope's rows of one document: one per área, one per user."""
     pk = doc["escrito_id"]
-    return [AccesoBusqueda(documento_id=pk, area_id=a) for a in doc["areas"]] + [
-        AccesoBusqueda(documento_id=pk, usuario_id=u) for u in doc["usuarios"]
-    ]
+    return [(pk, a, None) for a in doc["areas"]] + [(pk, None, u) for u in doc["usuarios"]]
 
 
-def _paginas(doc: dict, almacen: Almacen) -> list:
+def _paginas(doc: dict) -> list[tuple]:
     return [
-        almacen.paginas(
-            documento_id=doc["escrito_id"],
-            archivo_id=p["archivo_id"],
-            numero=p["numero"],
-            pagina_global=p["pagina_global"],
-            texto=p["texto"],
-        )
+        (doc["escrito_id"], p["archivo_id"], p["numero"], p["pagina_global"], p["texto"])
         for p in doc["paginas"]
     ]
 
 
-def _vector(almacen: Almacen, ids) -> None:
-    vector = (
-        SearchVector("principal", weight="A", config="simple")
-        # a tsvector holds at most 1 MB: very long escritos are matched on their first pages
-        + SearchVector(Left("contenido", MAX_TSVECTOR), weight="B", config="simple")
+def _insertar(modelo: type[Model], campos: tuple[str, ...], filas: list[tuple]) -> None:
+    """INSERT plain tuples: bulk_create builds a model and prepares every value of every
+    row, most of a rebuild's time. Values must be adapted already (`_fila`)."""
+    if not filas:
+        return
+    nombre = connection.ops.quote_name
+    columnas = ", ".join(nombre(modelo._meta.get_field(c).column) for c in campos)
+    marcas = ", ".join(["%s"] * len(campos))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {nombre(modelo._meta.db_table)} ({columnas}) VALUES ({marcas})",  # noqa: S608 (model names)
+            filas,
+        )
+
+
+# The tsvector of a staff (A, B, D) or public (A, B) document from its analysed text; a
+# tsvector holds at most 1 MB: very long escritos are matched on their first pages.
+PESOS = ("A", "B", "D")
+
+
+def _vector(almacen: Almacen, ids: list[int], terminos: list[tuple[str, ...]]) -> None:
+    partes = " || ".join(
+        f"setweight(to_tsvector('simple', left(%s, {MAX_TSVECTOR})), '{peso}')"
+        for peso in PESOS[: len(almacen.columnas)]
+    )
+    tabla = connection.ops.quote_name(almacen.modelo._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {tabla} SET vector = {partes} WHERE escrito_id = %s",  # noqa: S608 (model names)
+            [(*t, pk) for pk, t in zip(ids, terminos, strict=True)],
+        )
+
+
+def _escribir(almacen: Almacen, docs: list[dict], vistas: set[str] | None = None) -> None:
+    """Upsert these documents; `vistas`: the words already in the vocabulary (a rebuild
+    keeps them across batches)."""
+    palabras = set()
+    filas = [_fila(d, almacen) for d in docs]
+    terminos = [_terminos(d, almacen, palabras) for d in docs]
+    ids = [f["escrito_id"] for f in filas]
+    _borrar(almacen, ids)
+    columnas = COLUMNAS_PERSONAL if almacen.personal else COLUMNAS
+    _insertar(almacen.modelo, columnas, [tuple(f[c] for c in columnas) for f in filas])
+    _insertar(
+        almacen.paginas,
+        ("documento", "archivo_id", "numero", "pagina_global", "texto"),
+        [p for d in docs for p in _paginas(d)],
     )
     if almacen.personal:
-        vector += SearchVector("remitente_terminos", weight="D", config="simple")
-    almacen.modelo.objects.filter(pk__in=ids).update(vector=vector)
-
-
-def _terminos_fts(fila, almacen: Almacen) -> tuple:
-    columnas = {"remitente": "remitente_terminos"}
-    return (fila.pk, *(getattr(fila, columnas.get(c, c)) for c in almacen.columnas))
-
-
-def _escribir(almacen: Almacen, docs: list[dict]) -> None:
-    filas = [_fila(d, almacen) for d in docs]
-    ids = [f.pk for f in filas]
-    _borrar(almacen, ids)
-    almacen.modelo.objects.bulk_create(filas)
-    almacen.paginas.objects.bulk_create([p for d in docs for p in _paginas(d, almacen)])
-    if almacen.personal:
-        AccesoBusqueda.objects.bulk_create([a for d in docs for a in _accesos(d)])
-    vocabulario.agregar(almacen.fts, _textos(docs, almacen))
+        _insertar(
+            AccesoBusqueda,
+            ("documento", "area_id", "usuario_id"),
+            [a for d in docs for a in _accesos(d)],
+        )
+    vocabulario.agregar(almacen.fts, palabras, vistas)
     if sqlite():
         marcas = ", ".join(["%s"] * (len(almacen.columnas) + 1))
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {almacen.fts}(rowid, {', '.join(almacen.columnas)}) "  # noqa: S608 (constant names)
                 f"VALUES ({marcas})",
-                [_terminos_fts(f, almacen) for f in filas],
+                [(pk, *t) for pk, t in zip(ids, terminos, strict=True)],
             )
     else:
-        _vector(almacen, ids)
-
-
-def _textos(docs: list[dict], almacen: Almacen):
-    for doc in docs:
-        yield doc["folio"]
-        yield doc["asunto"]
-        yield from (p["texto"] for p in doc["paginas"])
-        if almacen.personal:
-            yield doc["remitente"]
+        _vector(almacen, ids, terminos)
 
 
 def _borrar(almacen: Almacen, ids: list[int]) -> None:
-    almacen.modelo.objects.filter(pk__in=ids).delete()
-    if sqlite() and ids:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {almacen.fts} WHERE rowid = %s",  # noqa: S608 (constant table)
-                [(i,) for i in ids],
-            )
+    """Delete these documents, their pages and access rows (plain DELETEs: the ORM's
+    would first load every row to cascade)."""
+    tablas = [(almacen.paginas, "documento"), (almacen.modelo, "escrito")]
+    if almacen.personal:
+        tablas.insert(0, (AccesoBusqueda, "documento"))
+    if sqlite():
+        tablas.append((None, "rowid"))
+    nombre = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for inicio in range(0, len(ids), LOTE):
+            lote = ids[inicio : inicio + LOTE]
+            marcas = ", ".join(["%s"] * len(lote))
+            for modelo, campo in tablas:
+                tabla, columna = (
+                    (almacen.fts, "rowid")
+                    if modelo is None
+                    else (
+                        nombre(modelo._meta.db_table),
+                        nombre(modelo._meta.get_field(campo).column),
+                    )
+                )
+                cursor.execute(f"DELETE FROM {tabla} WHERE {columna} IN ({marcas})", lote)  # noqa: S608 (model names)
 
 
 def _escribir_paginas(docs: list[dict]) -> None:
@@ -191,22 +244,38 @@ def guardar(tipo: str, docs: list[dict], borrados: list[int], version: int | Non
                 _escribir_paginas(docs)
 
 
+def _vaciar(tipo: str) -> None:
+    """Delete a whole store (its rows, pages, access rows, FTS5 table and vocabulary)."""
+    if tipo not in ALMACENES:
+        _borrar_paginas(list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
+        return
+    almacen = ALMACENES[tipo]
+    modelos = [almacen.paginas, almacen.modelo] + ([AccesoBusqueda] if almacen.personal else [])
+    with connection.cursor() as cursor:
+        for modelo in modelos:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(modelo._meta.db_table)}")  # noqa: S608 (model names)
+        if sqlite():
+            cursor.execute(f"DELETE FROM {almacen.fts}")  # noqa: S608 (constant table)
+    vocabulario.vaciar(almacen.fts)
+
+
 def reconstruir(tipo: str, docs: Iterable[dict], version: int | None = None, progreso=None):
     """Replace everything in one transaction (readers keep the old rows until commit)."""
     with transaction.atomic():
-        guardar(tipo, [], list(modelo_de(tipo).objects.values_list("pk", flat=True)))
-        if tipo in ALMACENES:
-            vocabulario.vaciar(ALMACENES[tipo].fts)
+        _vaciar(tipo)
+        escribir = _escribir_paginas
+        if tipo in ALMACENES:  # one set of the vocabulary's words across batches
+            escribir = partial(_escribir, ALMACENES[tipo], vistas=set())
         lote = []
         for doc in docs:
             lote.append(doc)
             if len(lote) >= LOTE:
-                guardar(tipo, lote, [])
+                escribir(lote)
                 if progreso:
                     progreso(len(lote))
                 lote = []
         if lote:
-            guardar(tipo, lote, [])
+            escribir(lote)
             if progreso:
                 progreso(len(lote))
     return "base_de_datos"
@@ -229,7 +298,6 @@ def refrescar() -> None:
 
 
 def borrar_todo() -> None:
-    for tipo in (*ALMACENES, "paginas"):
-        guardar(tipo, [], list(modelo_de(tipo).objects.values_list("pk", flat=True)))
-    for almacen in ALMACENES.values():
-        vocabulario.vaciar(almacen.fts)
+    with transaction.atomic():
+        for tipo in (*ALMACENES, "paginas"):
+            _vaciar(tipo)

@@ -5,7 +5,6 @@ Both use busqueda.correccion's distance rule, so they agree."""
 
 from ...correccion import MINIMO, SUGERENCIA, ediciones, parecidas
 from ...models import PalabraIndice
-from ...texto import PALABRA, VACIAS, plegar
 
 LARGO_MAX = 40
 LOTE = 2000
@@ -14,14 +13,18 @@ CORTE = 10  # letters a stem may cut off a word (Snowball's longest suffixes and
 PREFIJADAS = 200  # words of a prefix looked at, at most
 
 
-def agregar(almacen: str, textos) -> None:
-    """Remember the words of these texts (already known ones are skipped)."""
-    vistas = set()
-    for texto in textos:
-        vistas.update(PALABRA.findall(plegar(texto or "").lower()))
-    nuevas = sorted(p for p in vistas - VACIAS if MINIMO <= len(p) <= LARGO_MAX and not p.isdigit())
+def agregar(almacen: str, palabras: set[str], vistas: set[str] | None = None) -> None:
+    """Remember these folded words (busqueda.texto.terminos collects them); `vistas`: the
+    words known to be stored already, skipped and then grown (a rebuild passes one set)."""
+    nuevas = {p for p in palabras if MINIMO <= len(p) <= LARGO_MAX and not p.isdigit()}
+    if vistas is not None:
+        nuevas -= vistas
+        vistas |= nuevas
     PalabraIndice.objects.bulk_create(
-        [PalabraIndice(almacen=almacen, palabra=p, inicial=p[0], largo=len(p)) for p in nuevas],
+        [
+            PalabraIndice(almacen=almacen, palabra=p, inicial=p[0], largo=len(p))
+            for p in sorted(nuevas)
+        ],
         batch_size=LOTE,
         ignore_conflicts=True,
     )
