@@ -224,3 +224,26 @@ def test_only_cron_holds_the_sello_and_it_is_optional(compose, monkeypatch, tmp_
         service = compose["services"][name]
         assert "FOLIO_SELLO_P12" not in service["environment"], name
         assert not any("sello" in v for v in service["volumes"]), name
+
+
+@pytest.mark.parametrize(("megas", "bytes_"), [("8", 8 * 1024 * 1024), ("0", 0)])
+def test_sqlite_connections_use_wal_and_the_memory_map_the_environment_sets(
+    tmp_path, megas, bytes_
+):
+    codigo = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+        "c.execute('PRAGMA mmap_size'); print(c.fetchone()[0])"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "FOLIO_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'folio.sqlite3'}",
+        "FOLIO_SQLITE_MMAP_MB": megas,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", codigo], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", str(bytes_)]
