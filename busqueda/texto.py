@@ -10,6 +10,7 @@ Changing the stemmer changes the stored terms: run `manage.py search_index rebui
 import functools
 import re
 import unicodedata
+from itertools import chain
 
 import Stemmer
 
@@ -84,26 +85,35 @@ def raiz(palabra: str) -> str:
     return _SNOWBALL.stemWord(palabra)
 
 
+def _palabras(token: str) -> tuple[str, ...]:
+    return tuple(p for p in PALABRA.findall(plegar(token).lower()) if p not in VACIAS)
+
+
 @functools.lru_cache(maxsize=100_000)
-def _analizar(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(folded words, their stems) of one whitespace-free token: a word never spans
-    whitespace, so a text is the sum of its tokens, and the tokens of real texts repeat."""
-    palabras = tuple(p for p in PALABRA.findall(plegar(token).lower()) if p not in VACIAS)
-    return palabras, tuple(raiz(p) for p in palabras)
+def _raices(token: str) -> tuple[str, ...]:
+    """The stems of one whitespace-free token: a word never spans whitespace, so a text's
+    terms are those of its tokens, and the tokens of real texts repeat (a cache hit)."""
+    return tuple(raiz(p) for p in _palabras(token))
 
 
-def terminos(texto: str, palabras: set[str] | None = None) -> list[str]:
-    """Folded, lower-case stems of a text, in order (stop words dropped); `palabras`, when
-    given, collects the folded words on the way (the vocabulary of the database index)."""
-    raices = []
-    for token in texto.split():
-        vistas, suyas = _analizar(token)
-        raices += suyas
-        if palabras is not None:
-            palabras.update(vistas)
-    return raices
+def terminos(texto: str, tokens: set[str] | None = None) -> list[str]:
+    """Folded, lower-case stems of a text, in order (stop words dropped); `tokens`, when
+    given, collects the text's tokens (`palabras` turns them into the vocabulary)."""
+    return list(chain.from_iterable(map(_raices, _partir(texto, tokens))))
 
 
-def indexable(texto: str, palabras: set[str] | None = None) -> str:
+def palabras(tokens) -> set[str]:
+    """The folded, lower-case words (stop words dropped) of these tokens."""
+    return set(chain.from_iterable(map(_palabras, tokens)))
+
+
+def indexable(texto: str, tokens: set[str] | None = None) -> str:
     """What the database full-text index stores for a text: its stems joined by spaces."""
-    return " ".join(terminos(texto, palabras))
+    return " ".join(chain.from_iterable(map(_raices, _partir(texto, tokens))))
+
+
+def _partir(texto: str, tokens: set[str] | None) -> list[str]:
+    partes = texto.split()
+    if tokens is not None:
+        tokens.update(partes)
+    return partes

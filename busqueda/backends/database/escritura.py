@@ -64,16 +64,16 @@ def _fila(doc: dict, almacen: Almacen) -> dict:
     return fila
 
 
-def _terminos(doc: dict, almacen: Almacen, palabras: set[str]) -> tuple[str, ...]:
+def _terminos(doc: dict, almacen: Almacen, tokens: set[str]) -> tuple[str, ...]:
     """The analysed text of a document, one string per column of `almacen.columnas`
-    (principal: folio and asunto; contenido: the pages; remitente); `palabras` collects
-    the words for the vocabulary."""
+    (principal: folio and asunto; contenido: the pages; remitente); `tokens` collects
+    the text's tokens for the vocabulary."""
     textos = {
         "principal": f"{doc['folio']} {doc['asunto']}",
         "contenido": " ".join(p["texto"] for p in doc["paginas"]),
         "remitente": doc.get("remitente", ""),
     }
-    return tuple(indexable(textos[c], palabras) for c in almacen.columnas)
+    return tuple(indexable(textos[c], tokens) for c in almacen.columnas)
 
 
 def _anio(recibido_en) -> int | None:
@@ -132,11 +132,11 @@ def _vector(almacen: Almacen, ids: list[int], terminos: list[tuple[str, ...]]) -
 
 
 def _escribir(almacen: Almacen, docs: list[dict], vistas: set[str] | None = None) -> None:
-    """Upsert these documents; `vistas`: the words already in the vocabulary (a rebuild
-    keeps them across batches)."""
-    palabras = set()
+    """Upsert these documents; `vistas`: the tokens whose words are in the vocabulary
+    already (a rebuild keeps them across batches)."""
+    tokens = set()
     filas = [_fila(d, almacen) for d in docs]
-    terminos = [_terminos(d, almacen, palabras) for d in docs]
+    terminos = [_terminos(d, almacen, tokens) for d in docs]
     ids = [f["escrito_id"] for f in filas]
     _borrar(almacen, ids)
     columnas = COLUMNAS_PERSONAL if almacen.personal else COLUMNAS
@@ -152,7 +152,7 @@ def _escribir(almacen: Almacen, docs: list[dict], vistas: set[str] | None = None
             ("documento", "area_id", "usuario_id"),
             [a for d in docs for a in _accesos(d)],
         )
-    vocabulario.agregar(almacen.fts, palabras, vistas)
+    vocabulario.agregar(almacen.fts, tokens, vistas)
     if sqlite():
         marcas = ", ".join(["%s"] * (len(almacen.columnas) + 1))
         with connection.cursor() as cursor:

@@ -5,6 +5,7 @@ Both use busqueda.correccion's distance rule, so they agree."""
 
 from ...correccion import MINIMO, SUGERENCIA, ediciones, parecidas
 from ...models import PalabraIndice
+from ...texto import palabras
 
 LARGO_MAX = 40
 LOTE = 2000
@@ -13,13 +14,14 @@ CORTE = 10  # letters a stem may cut off a word (Snowball's longest suffixes and
 PREFIJADAS = 200  # words of a prefix looked at, at most
 
 
-def agregar(almacen: str, palabras: set[str], vistas: set[str] | None = None) -> None:
-    """Remember these folded words (busqueda.texto.terminos collects them); `vistas`: the
-    words known to be stored already, skipped and then grown (a rebuild passes one set)."""
-    nuevas = {p for p in palabras if MINIMO <= len(p) <= LARGO_MAX and not p.isdigit()}
+def agregar(almacen: str, tokens: set[str], vistas: set[str] | None = None) -> None:
+    """Remember the words of these tokens (busqueda.texto.terminos collects them);
+    `vistas`: tokens known to be stored already, skipped and then grown (a rebuild
+    passes one set)."""
     if vistas is not None:
-        nuevas -= vistas
-        vistas |= nuevas
+        tokens = tokens - vistas
+        vistas |= tokens
+    nuevas = {p for p in palabras(tokens) if MINIMO <= len(p) <= LARGO_MAX and not p.isdigit()}
     PalabraIndice.objects.bulk_create(
         [
             PalabraIndice(almacen=almacen, palabra=p, inicial=p[0], largo=len(p))
