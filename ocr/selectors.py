@@ -76,6 +76,12 @@ class EstadoOCR:
         )
 
     @property
+    def pasos_lentos(self) -> list[tuple[str, float]]:
+        """The two steps that took longest (summed over the pages), slowest first."""
+        pasos = (self.tiempos or {}).get("pasos", {})
+        return sorted(pasos.items(), key=lambda kv: -kv[1])[:2]
+
+    @property
     def paginas_senaladas(self) -> tuple[EstadoPagina, ...]:
         return tuple(p for p in self.paginas if p.senalada)
 

@@ -20,7 +20,7 @@ class Ajustes:
     confianza_palabra: float = 60.0  # a word under this confidence is not put in the text,
     confianza_palabra_conocida: float = 20.0  # unless over this and hunspell knows it
     diccionario: str = RUTA_POR_DEFECTO  # hunspell .dic/.aff without extension; "" for none
-    legibles_minimas: int = 3  # fewer candidate words than this: nothing was read
+    legibles_minimas: int = 3  # fewer words than this: legible only if all sure and Spanish
     confianza_ilegible: float = 50.0  # mean word confidence, weighted by length
     diccionario_ilegible: float = 0.5  # share of the words hunspell knows
     confianza_dudosa: float = 85.0

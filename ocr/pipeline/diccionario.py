@@ -107,12 +107,33 @@ class Diccionario:
     def _forma(self, palabra: str) -> bool:
         return palabra in self.raices or self._con_sufijo(palabra) or self._con_prefijo(palabra)
 
-    @cache  # noqa: B019 (one long-lived instance per process)
-    def conoce(self, palabra: str) -> bool:
-        """True when the word (as written, lower case or capitalised) is Spanish."""
-        palabra = unicodedata.normalize("NFC", palabra)
+    def _alguna(self, palabra: str) -> bool:
         variantes = dict.fromkeys([palabra, palabra.lower(), palabra.capitalize()])
         return any(v and self._forma(v) for v in variantes)
+
+    @cache  # noqa: B019 (one long-lived instance per process)
+    def conoce(self, palabra: str) -> bool:
+        """True when the word (as written, lower case or capitalised) is Spanish; also
+        when written without its accent or its ñ ("revision", "SENOR", "ano"), as
+        typed text and capitals often are."""
+        palabra = unicodedata.normalize("NFC", palabra)
+        if self._alguna(palabra):
+            return True
+        if any(c in _CON_ACENTO for c in palabra.lower()):
+            return False
+        return any(self._alguna(v) for v in _acentuadas(palabra))
+
+
+_ACENTOS = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "A": "Á", "E": "É", "I": "Í"}
+_ACENTOS |= {"O": "Ó", "U": "Ú", "n": "ñ", "N": "Ñ"}
+_CON_ACENTO = set("áéíóúüñ")
+
+
+def _acentuadas(palabra: str):
+    """The word with one letter accented (or one n as ñ), each way."""
+    for i, letra in enumerate(palabra):
+        if letra in _ACENTOS:
+            yield palabra[:i] + _ACENTOS[letra] + palabra[i + 1 :]
 
 
 @cache
@@ -125,3 +146,9 @@ def diccionario(ruta: str = RUTA_POR_DEFECTO) -> Diccionario | None:
     except OSError:
         return None
     return Diccionario(dic, aff)
+
+
+def diccionario_disponible(ruta: str = RUTA_POR_DEFECTO) -> bool:
+    """Whether the .dic and .aff files are there (without loading them)."""
+    base = Path(ruta)
+    return base.with_suffix(".dic").is_file() and base.with_suffix(".aff").is_file()

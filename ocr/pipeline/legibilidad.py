@@ -113,8 +113,11 @@ def _veredicto(
     """Ilegible: (almost) nothing read, or what was read is noise. Dudosa: unsure words,
     words no dictionary knows, or text left unread (a page whose words are right but
     partial is dudosa, never ilegible: what was read is kept)."""
-    if candidatas < a.legibles_minimas or confianza is None:
+    if not candidatas or confianza is None:
         return ILEGIBLE
+    if candidatas < a.legibles_minimas:  # a short page ("Anexo 2") must be sure and Spanish
+        sure = confianza >= a.confianza_dudosa and (share is None or share == 1.0)
+        return LEGIBLE if sure else ILEGIBLE
     if confianza < a.confianza_ilegible or (share is not None and share < a.diccionario_ilegible):
         return ILEGIBLE
     if confianza < a.confianza_dudosa or (share is not None and share < a.diccionario_dudosa):
