@@ -17,6 +17,11 @@ def anotar_lectura(escritos: QuerySet[Escrito]) -> QuerySet[Escrito]:
     return escritos.annotate(lectura_senalada=Exists(senalados().filter(escrito=OuterRef("pk"))))
 
 
+def con_lectura_senalada(escritos: QuerySet[Escrito]) -> QuerySet[Escrito]:
+    """Only the escritos with a file staff should look at (the bandeja's filter)."""
+    return escritos.filter(Exists(senalados().filter(escrito=OuterRef("pk"))))
+
+
 def archivos_senalados(archivos: list[Archivo]) -> list[Archivo]:
     """Of an escrito's files (already fetched), those flagged and not replaced."""
     reemplazados = {a.reemplaza_id for a in archivos if a.reemplaza_id}

@@ -25,7 +25,7 @@ class Ajustes:
     diccionario_ilegible: float = 0.5  # share of the words hunspell knows
     confianza_dudosa: float = 85.0
     diccionario_dudosa: float = 0.85
-    cobertura_dudosa: float = 0.8  # share of the letter-sized ink inside words read
+    cobertura_dudosa: float = 0.95  # share of the letter-sized ink inside words read
     version: int = VERSION_PIPELINE
 
     def como_dict(self) -> dict:

@@ -45,6 +45,19 @@ class Calidad:
         }
 
 
+DENSIDAD_TEXTO = 0.2  # share of ink around a letter; 0.07-0.17 in the calibration set
+
+
+def _densidad(binaria: np.ndarray, cx: np.ndarray, cy: np.ndarray, radio: int) -> np.ndarray:
+    """Share of ink in the square of side 2*radio around each point (integral image)."""
+    suma = cv2.integral(binaria)
+    alto, ancho = binaria.shape
+    x0, x1 = np.clip(cx - radio, 0, ancho), np.clip(cx + radio + 1, 0, ancho)
+    y0, y1 = np.clip(cy - radio, 0, alto), np.clip(cy + radio + 1, 0, alto)
+    tinta = suma[y1, x1] - suma[y0, x1] - suma[y1, x0] + suma[y0, x0]
+    return tinta / np.maximum((x1 - x0) * (y1 - y0), 1)
+
+
 def cobertura(imagen: np.ndarray, cajas: list[tuple[int, int, int, int]]) -> float | None:
     """Share of the page's letter-sized ink (dark connected components the size of the
     letters read) that lies inside some word's box: low when Tesseract skipped a block
@@ -66,6 +79,9 @@ def cobertura(imagen: np.ndarray, cajas: list[tuple[int, int, int, int]]) -> flo
     ref = float(np.median(alto[letras]))  # the letters' height on this page
     texto = (alto >= 0.5 * ref) & (alto <= 2.5 * ref) & (ancho <= 6 * ref)
     texto &= area >= 0.12 * ref * ref
+    # Not text: specks in a cloud of noise (a shadow, a toner blotch), where ink covers more
+    # of the surroundings than lines of letters ever do.
+    texto &= _densidad(binaria, cx, cy, int(2 * ref)) <= DENSIDAD_TEXTO
     total = int(area[texto].sum())
     return round(int(area[texto & dentro].sum()) / total, 3) if total else None
 

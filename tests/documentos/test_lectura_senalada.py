@@ -65,6 +65,9 @@ def test_the_bandeja_flags_an_escrito_with_a_page_read_badly(como, oficialia, re
     assert html.count(BANDEJA) == 2  # the table's cell and the phone card
     fila = html[html.index(escrito.folio) :]
     assert BANDEJA in fila[: fila.index("</tr>")]
+    filtrada = como(oficialia).get(reverse("documentos_admin:bandeja") + "?lectura=on")
+    html = filtrada.content.decode()
+    assert escrito.folio in html and bien.folio not in html
 
 
 @pytest.mark.django_db

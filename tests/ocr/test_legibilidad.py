@@ -137,6 +137,12 @@ def test_coverage_is_the_share_of_letter_ink_inside_words_read():
     assert cobertura(imagen, [(15, 45, 370, 30), (15, 125, 370, 30)]) == 1.0
     assert cobertura(imagen, [(15, 45, 370, 30)]) == 0.5
     assert cobertura(imagen, []) is None
+    # A cloud of specks (a shadow, a blotch) far from the text is not text left unread.
+    sombra = np.full((400, 400), 255, np.uint8)
+    sombra[:200] = imagen
+    nube = np.random.default_rng(1).random((120, 200)) < 0.45
+    sombra[280:400, 200:400][nube] = 0
+    assert cobertura(sombra, [(15, 45, 370, 30), (15, 125, 370, 30)]) == 1.0
 
 
 @pytest.mark.tesseract
