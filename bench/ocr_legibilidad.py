@@ -58,8 +58,9 @@ def main() -> None:
     import django
 
     django.setup()
-    from ocr import pipeline
     from ocr_quality import cer
+
+    from ocr import pipeline
 
     rutas = [
         p
