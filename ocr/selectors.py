@@ -140,6 +140,6 @@ def pagina_leida(archivo_id: int, numero: int) -> PaginaOCR | None:
             resultado__estado=ResultadoOCR.Estado.TERMINADO,
             numero=numero,
         )
-        .only("numero", "texto", "confianza", "origen", "palabras", "ancho", "alto")
+        .only("numero", "texto", "confianza", "origen", "palabras", "ancho", "alto", "legibilidad")
         .first()
     )

@@ -107,3 +107,19 @@ def test_staff_see_the_timings_per_page_in_the_admin(
     assert "7.5" in tabla and "Lectura dudosa" in html
     listado = client.get(reverse("admin:ocr_resultadoocr_changelist") + "?legibilidad=dudosa")
     assert listado.status_code == 200 and "escaneo.png" in listado.content.decode()
+
+
+def test_the_viewer_says_a_page_is_ilegible(
+    client, recibir, escaneo, django_capture_on_commit_callbacks
+):
+    from cms import roles
+
+    escrito = recibir(("escaneo.png", escaneo))
+    archivo = escrito.archivos.get()
+    _leer(archivo, [_pagina(1, pipeline.ILEGIBLE)], django_capture_on_commit_callbacks)
+    client.force_login(UsuarioFactory(username="visor.ocr", roles=[roles.OFICIALIA]))
+    url = reverse("documentos_admin:escrito", args=[escrito.pk])
+    html = client.get(f"{url}?archivo={archivo.pk}&pagina=1").content.decode()
+    assert "Página ilegible: su texto no se guarda ni se busca" in html
+    assert "Con páginas ilegibles" in html  # the file's OCR state
+    assert "Revise la lectura (OCR) de estos archivos" in html
