@@ -7,7 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     OMP_THREAD_LIMIT=1
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-spa libpq5 \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-spa hunspell-es libpq5 \
     && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 1000 folio

@@ -11,6 +11,7 @@ from .views import (
     firmar,
     revision,
     staff,
+    sustituir,
     versiones,
     visor,
 )
@@ -58,6 +59,11 @@ urlpatterns = [
         "escritos/<int:pk>/archivos/<int:archivo_id>/ocr/",
         escrito.ReleerOCRView.as_view(),
         name="archivo_ocr",
+    ),
+    path(
+        "escritos/<int:pk>/archivos/<int:archivo_id>/sustituir/",
+        sustituir.SustituirEscaneoView.as_view(),
+        name="archivo_sustituir",
     ),
     path(
         "escritos/<int:pk>/version-publica/preparar/",

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from . import selectors, selectors_trabajo
+from . import selectors, selectors_lectura, selectors_trabajo
 from .forms import _temas
 from .models import Area, Escrito
 from .plazos import ETIQUETAS_SEMAFORO
@@ -36,6 +36,11 @@ class BandejaFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
     asignados = CasillaFilter(label=_("Asignados a mí"), widget=forms.CheckboxInput)
+    lectura = CasillaFilter(
+        label=_("Lectura (OCR) por revisar"),
+        help_text=_("Escritos con páginas de lectura dudosa o ilegibles."),
+        widget=forms.CheckboxInput,
+    )
     tarea = django_filters.ChoiceFilter(
         label=_("Tarea"),
         choices=list(selectors_trabajo.TAREAS.items()),
@@ -81,6 +86,8 @@ class BandejaFilterSet(WagtailFilterSet):
             desde=rango.start if rango else None,
             hasta=rango.stop if rango else None,
         )
+        if d.get("lectura"):
+            escritos = selectors_lectura.con_lectura_senalada(escritos)
         return selectors_trabajo.filtrar_trabajo(
             escritos,
             self.request.user,

@@ -1,6 +1,8 @@
 from django.core import checks
 from django.utils.translation import gettext as _
 
+from .pipeline.ajustes import ajustes_actuales
+from .pipeline.diccionario import diccionario_disponible
 from .tesseract import LANGUAGE, tesseract_status
 
 
@@ -24,3 +26,21 @@ def tesseract_installed(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def diccionario_instalado(app_configs, **kwargs):
+    ruta = ajustes_actuales().diccionario
+    if not ruta or diccionario_disponible(ruta):
+        return []
+    return [
+        checks.Warning(
+            _(
+                "No se encontró el diccionario de español %(ruta)s.dic: la legibilidad de "
+                "las páginas se juzgará solo por la confianza del OCR."
+            )
+            % {"ruta": ruta},
+            hint="sudo apt-get install hunspell-es (o FOLIO_OCR_DICCIONARIO)",
+            id="ocr.W003",
+        )
+    ]

@@ -4,6 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Legibilidad(models.TextChoices):
+    """The pipeline's verdict on a page (ocr/pipeline/legibilidad.py); a file's is its worst
+    page's. An ilegible page never counts as read."""
+
+    LEGIBLE = "legible", _("Legible")
+    DUDOSA = "dudosa", _("Lectura dudosa")
+    ILEGIBLE = "ilegible", _("Ilegible")
+
+
 class ResultadoOCR(models.Model):
     """The text read from one stored file; replaced whole when OCR runs again."""
 
@@ -30,6 +39,11 @@ class ResultadoOCR(models.Model):
     paginas_hechas = models.PositiveIntegerField(_("páginas terminadas"), default=0)
     confianza = models.FloatField(_("confianza media"), null=True, blank=True)
     segundos = models.FloatField(_("duración (s)"), null=True, blank=True)
+    # {"pasos": {step: s}, "paginas": [{"numero": n, step: s, ...}, ...]}: where the time went.
+    tiempos = models.JSONField(_("tiempos por paso (s)"), default=dict, blank=True)
+    legibilidad = models.CharField(
+        _("legibilidad"), max_length=10, choices=Legibilidad.choices, blank=True, db_index=True
+    )
     iniciado_en = models.DateTimeField(_("iniciado en"), null=True, blank=True)
     terminado_en = models.DateTimeField(_("terminado en"), null=True, blank=True)
     actualizado_en = models.DateTimeField(auto_now=True)
@@ -64,6 +78,11 @@ class PaginaOCR(models.Model):
     )
     ancho = models.PositiveIntegerField(_("ancho (px)"), default=0)
     alto = models.PositiveIntegerField(_("alto (px)"), default=0)
+    legibilidad = models.CharField(
+        _("legibilidad"), max_length=10, choices=Legibilidad.choices, blank=True
+    )
+    # The figures behind the verdict: confidence, share of dictionary words, coverage.
+    calidad = models.JSONField(_("calidad"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("página de OCR")

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from documentos.models import Archivo
 
 from . import pipeline
-from .models import PaginaOCR, ResultadoOCR
+from .models import Legibilidad, PaginaOCR, ResultadoOCR
 from .tesseract import tesseract_status
 
 logger = logging.getLogger(__name__)
@@ -101,12 +101,34 @@ def avanzar(reclamo: Reclamo, hechas: int) -> None:
         raise Reemplazado
 
 
-def _notificar(archivo_id: int, estado: str) -> None:
-    """Once the result commits, documentos records it (bitácora) and announces the escrito's
-    new text, which busqueda indexes."""
+def _notificar(archivo_id: int, estado: str, paginas: dict[str, list[int]] | None = None) -> None:
+    """Once the result commits, documentos records it (bitácora, and the file's readability
+    for the bandeja) and announces the escrito's new text, which busqueda indexes.
+    `paginas`: {"dudosa": [numbers], "ilegible": [numbers]} of a finished read."""
     from documentos.services.archivos import registrar_ocr
 
-    transaction.on_commit(partial(registrar_ocr, archivo_id, estado))
+    transaction.on_commit(partial(registrar_ocr, archivo_id, estado, paginas=paginas or {}))
+
+
+_ORDEN = [Legibilidad.LEGIBLE, Legibilidad.DUDOSA, Legibilidad.ILEGIBLE]
+
+
+def legibilidad_de(paginas: list[pipeline.ResultadoPagina]) -> str:
+    """A file's verdict: its worst page's ("" for a file without pages)."""
+    veredictos = [p.legibilidad for p in paginas if p.legibilidad in _ORDEN]
+    return max(veredictos, key=_ORDEN.index) if veredictos else ""
+
+
+def tiempos_de(paginas: list[pipeline.ResultadoPagina]) -> dict:
+    """Seconds per step summed over the pages, and per page (to explain a slow one)."""
+    pasos: dict[str, float] = {}
+    for pagina in paginas:
+        for paso, segundos in pagina.tiempos.items():
+            pasos[paso] = round(pasos.get(paso, 0.0) + segundos, 3)
+    return {
+        "pasos": pasos,
+        "paginas": [{"numero": p.numero, **p.tiempos} for p in paginas],
+    }
 
 
 def guardar(reclamo: Reclamo, paginas: list[pipeline.ResultadoPagina], segundos: float) -> bool:
@@ -126,6 +148,8 @@ def guardar(reclamo: Reclamo, paginas: list[pipeline.ResultadoPagina], segundos:
                 origen=p.origen,
                 ancho=p.ancho,
                 alto=p.alto,
+                legibilidad=p.legibilidad,
+                calidad=p.calidad,
             )
             for p in paginas
         )
@@ -135,10 +159,16 @@ def guardar(reclamo: Reclamo, paginas: list[pipeline.ResultadoPagina], segundos:
         resultado.paginas_total = resultado.paginas_hechas = len(paginas)
         resultado.confianza = round(sum(confianzas) / len(confianzas), 1) if confianzas else None
         resultado.segundos = round(segundos, 2)
+        resultado.tiempos = tiempos_de(paginas)
+        resultado.legibilidad = legibilidad_de(paginas)
         resultado.terminado_en = timezone.now()
         resultado.ejecucion = None
         resultado.save()
-        _notificar(reclamo.archivo_id, resultado.estado)
+        senaladas = {
+            v: [p.numero for p in paginas if p.legibilidad == v]
+            for v in (Legibilidad.DUDOSA, Legibilidad.ILEGIBLE)
+        }
+        _notificar(reclamo.archivo_id, resultado.estado, {k: v for k, v in senaladas.items() if v})
     return True
 
 
@@ -151,6 +181,7 @@ def fallar(reclamo: Reclamo, motivo: str) -> bool:
             return False
         resultado.estado = Estado.FALLO
         resultado.motivo = motivo
+        resultado.legibilidad = ""
         resultado.terminado_en = timezone.now()
         resultado.ejecucion = None
         resultado.save()

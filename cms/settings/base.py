@@ -376,6 +376,9 @@ FOLIO_OCR_TIMEOUT = env_int("FOLIO_OCR_TIMEOUT", 120)
 FOLIO_OCR_INTENTOS = env_int("FOLIO_OCR_INTENTOS", 4)
 FOLIO_OCR_ESPERA_S = env_int("FOLIO_OCR_ESPERA_S", 30)
 FOLIO_OCR_ATASCADO_MIN = env_int("FOLIO_OCR_ATASCADO_MIN", 30)
+# The hunspell Spanish dictionary (Debian hunspell-es) the readability verdict checks words
+# against: .dic/.aff path without extension (missing: confidence alone, ocr.W003 warns).
+FOLIO_OCR_DICCIONARIO = env_str("FOLIO_OCR_DICCIONARIO", "/usr/share/hunspell/es_ES")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,6 @@
 from .areas import Area, Tema
 from .bitacora import AnclaBitacora, CadenaBitacora, EntradaBitacora
-from .escritos import Archivo, Escrito, SecuenciaFolio
+from .escritos import Archivo, Escrito, Legibilidad, SecuenciaFolio
 from .filtros import FiltroGuardado
 from .firmas import Firma
 from .flujo import Asignacion, Respuesta, Turno
@@ -20,6 +20,7 @@ __all__ = [
     "Escrito",
     "FiltroGuardado",
     "Firma",
+    "Legibilidad",
     "Notificacion",
     "Respuesta",
     "SecuenciaFolio",

@@ -24,6 +24,7 @@ class EntradaBitacora(models.Model):
         VERSION_PUBLICA = "version_publica", _("Versión pública")
         NOTIFICACION = "notificacion", _("Notificación electrónica")
         FIRMA = "firma", _("Firma electrónica")
+        SUSTITUCION = "sustitucion", _("Sustitución de escaneo")
 
     class Version(models.IntegerChoices):
         """How `hash` was computed (see services/bitacora.py)."""

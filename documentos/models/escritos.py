@@ -171,6 +171,19 @@ class SecuenciaFolio(models.Model):
         return f"{self.prefijo}-{self.anio}: {self.ultimo}"
 
 
+class Legibilidad(models.TextChoices):
+    """How readable the OCR found a file (its worst page)."""
+
+    LEGIBLE = "legible", _("Legible")
+    DUDOSA = "dudosa", _("Lectura dudosa")
+    ILEGIBLE = "ilegible", _("Ilegible")
+
+    @classmethod
+    def senaladas(cls) -> tuple[str, ...]:
+        """The verdicts staff are warned about."""
+        return (cls.DUDOSA, cls.ILEGIBLE)
+
+
 class Archivo(models.Model):
     """A stored file of an escrito (scan, attachment or signed answer); never modified."""
 
@@ -203,6 +216,20 @@ class Archivo(models.Model):
         related_name="+",
     )
     subido_en = models.DateTimeField(_("subido en"), auto_now_add=True)
+    # A new scan that replaces this one (staff's "Sustituir escaneo"); the old file stays.
+    reemplaza = models.ForeignKey(
+        "self",
+        verbose_name=_("reemplaza a"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reemplazos",
+    )
+    # The OCR's verdict on the file (its worst page), as the OCR announced it: documentos
+    # never imports ocr, so the bandeja reads it here. Blank: not read (yet).
+    legibilidad = models.CharField(
+        _("legibilidad"), max_length=10, choices=Legibilidad.choices, blank=True, db_index=True
+    )
 
     class Meta:
         verbose_name = _("archivo")

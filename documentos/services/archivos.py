@@ -11,7 +11,7 @@ from filer.models import File as FilerFile
 from filer.models import Folder
 
 from .. import eventos
-from ..models import Archivo, EntradaBitacora, Escrito
+from ..models import Archivo, EntradaBitacora, Escrito, Legibilidad
 from ..validacion import ArchivoValidado, sha256_de
 from . import bitacora
 
@@ -136,18 +136,48 @@ def registrar_consulta(archivo: Archivo, usuario, ip: str | None) -> None:
     )
 
 
-def registrar_ocr(archivo_id: int, estado: str) -> None:
+def _legibilidad(paginas: dict[str, list[int]]) -> str:
+    if paginas.get(Legibilidad.ILEGIBLE):
+        return Legibilidad.ILEGIBLE
+    return Legibilidad.DUDOSA if paginas.get(Legibilidad.DUDOSA) else Legibilidad.LEGIBLE
+
+
+def _paginas_senaladas(paginas: dict[str, list[int]]) -> str:
+    partes = []
+    if ilegibles := paginas.get(Legibilidad.ILEGIBLE):
+        partes.append(_("páginas ilegibles: %(n)s") % {"n": ", ".join(map(str, ilegibles))})
+    if dudosas := paginas.get(Legibilidad.DUDOSA):
+        partes.append(_("lectura dudosa: %(n)s") % {"n": ", ".join(map(str, dudosas))})
+    return "; ".join(partes)
+
+
+def registrar_ocr(archivo_id: int, estado: str, *, paginas: dict | None = None) -> None:
+    """The OCR of a file ended (ocr calls this after its result commits). `paginas`, for a
+    finished read: {"dudosa": [page numbers], "ilegible": [...]}; the file's readability is
+    kept on the Archivo for the bandeja (documentos does not read ocr's tables)."""
     archivo = Archivo.objects.select_related("escrito").filter(pk=archivo_id).first()
     if archivo is None:
         return
+    paginas = {k: list(v) for k, v in (paginas or {}).items() if v}
+    terminado = estado == "terminado"
+    legibilidad = _legibilidad(paginas) if terminado else ""
+    descripcion = _("Reconocimiento de texto de «%(nombre)s»: %(estado)s.") % {
+        "nombre": archivo.nombre_original,
+        "estado": estado,
+    }
+    if senaladas := _paginas_senaladas(paginas):
+        descripcion = f"{descripcion[:-1]} ({senaladas})."
     with transaction.atomic():
+        Archivo.objects.filter(pk=archivo.pk).update(legibilidad=legibilidad)
+        despues = {"archivo": archivo.pk, "estado": estado}
+        if terminado:
+            despues |= {"legibilidad": legibilidad, **paginas}
         bitacora.registrar(
             EntradaBitacora.Accion.OCR,
-            _("Reconocimiento de texto de «%(nombre)s»: %(estado)s.")
-            % {"nombre": archivo.nombre_original, "estado": estado},
+            descripcion,
             escrito=archivo.escrito,
             actor=bitacora.SISTEMA_OCR,
-            despues={"archivo": archivo.pk, "estado": estado},
+            despues=despues,
         )
         eventos.escrito_cambiado(archivo.escrito_id)
         from .version_publica import revisar_huella

@@ -45,3 +45,16 @@ def con_descripcion(campo):
     if campo.errors:
         attrs["aria-invalid"] = "true"
     return campo.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def lectura_senalada(archivos, usuario) -> dict:
+    """The escrito's files whose OCR reading is dudosa or ilegible (not replaced), and
+    whether this user may replace a scan."""
+    from .. import permisos
+    from ..selectors_lectura import archivos_senalados
+
+    return {
+        "archivos": archivos_senalados(list(archivos)),
+        "puede_sustituir": permisos.puede_recibir(usuario),
+    }

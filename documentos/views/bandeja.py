@@ -18,6 +18,7 @@ from .. import permisos, selectors, selectors_trabajo, visibilidad
 from ..forms_bandeja import BandejaFilterSet, FiltroGuardadoForm
 from ..models import Escrito
 from ..plazos import Semaforo
+from ..selectors_lectura import anotar_lectura
 from ..services.filtros import limpiar_querystring
 from .staff import MIGA_INICIO, Prohibido403, prohibido
 
@@ -104,7 +105,7 @@ class BandejaView(Prohibido403, BaseListingView):
         return ["recibido_en", "-recibido_en", "vence_en", "-vence_en", "folio", "-folio"]
 
     def get_base_queryset(self):
-        return selectors.bandeja(self.request.user)
+        return anotar_lectura(selectors.bandeja(self.request.user))
 
     def order_queryset(self, queryset):
         orden = self.ordering or self.default_ordering

@@ -1,14 +1,18 @@
-"""The OCR pipeline: load -> normalise -> straighten -> recognise, page by page.
+"""The OCR pipeline: load -> normalise -> straighten -> recognise -> judge, page by page.
 
-`procesar` is the one entry point, used by the background task and by `ocr_file`.
+`procesar` is the one entry point, used by the background task and by `ocr_file`. Every
+page's result carries the seconds each step took (`tiempos`), so a slow page can be explained.
 """
 
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .ajustes import Ajustes, ajustes_actuales
 from .cargar import cargar
 from .enderezar import enderezar, girar, orientacion
+from .legibilidad import DUDOSA, ILEGIBLE, LEGIBLE, juzgar
 from .normalizar import normalizar
 from .reconocer import reconocer
 from .tipos import (
@@ -22,6 +26,9 @@ from .tipos import (
 )
 
 __all__ = [
+    "DUDOSA",
+    "ILEGIBLE",
+    "LEGIBLE",
     "Ajustes",
     "ArchivoIlegible",
     "ErrorOCR",
@@ -37,8 +44,33 @@ __all__ = [
 ]
 
 
-def leer_pagina(pagina: Pagina, ajustes: Ajustes) -> ResultadoPagina:
-    """One loaded page to its result."""
+class Cronometro:
+    """Seconds per step, summed when a step runs more than once (a page read turned)."""
+
+    def __init__(self, tiempos: dict | None = None):
+        self.tiempos: dict[str, float] = dict(tiempos or {})
+
+    @contextmanager
+    def paso(self, nombre: str):
+        inicio = time.perf_counter()
+        try:
+            yield
+        finally:
+            segundos = time.perf_counter() - inicio
+            self.tiempos[nombre] = round(self.tiempos.get(nombre, 0.0) + segundos, 3)
+
+
+def leer_pagina(pagina: Pagina, ajustes: Ajustes, cronometro: Cronometro | None = None):
+    """One loaded page to its judged result, with its steps' timings."""
+    cronometro = cronometro or Cronometro()
+    resultado = _leer(pagina, ajustes, cronometro)
+    with cronometro.paso("juzgar"):
+        resultado = juzgar(resultado, ajustes)
+    resultado.tiempos = cronometro.tiempos
+    return resultado
+
+
+def _leer(pagina: Pagina, ajustes: Ajustes, c: Cronometro) -> ResultadoPagina:
     if pagina.texto is not None:
         return ResultadoPagina(
             numero=pagina.numero,
@@ -49,24 +81,34 @@ def leer_pagina(pagina: Pagina, ajustes: Ajustes) -> ResultadoPagina:
             ancho=pagina.ancho,
             alto=pagina.alto,
         )
-    preparada, vertical = enderezar(normalizar(pagina))
+    with c.paso("normalizar"):
+        normalizada = normalizar(pagina)
+    with c.paso("enderezar"):
+        preparada, vertical = enderezar(normalizada)
     if vertical:
         # Lines run up/down: OSD says which way; when it cannot tell, read both.
-        giro = orientacion(preparada, ajustes.timeout)
+        with c.paso("orientacion"):
+            giro = orientacion(preparada, ajustes.timeout)
         giros = [giro] if giro in (90, 270) else [90, 270]
-        return _mejor(_leer_girada(preparada, g, ajustes) for g in giros)
-    resultado = reconocer(preparada, ajustes)
+        return _mejor(_leer_girada(preparada, g, ajustes, c) for g in giros)
+    with c.paso("reconocer"):
+        resultado = reconocer(preparada, ajustes)
     if (resultado.confianza or 0) >= ajustes.confianza_minima:
         return resultado
     # Low confidence: the page may be upside down, which profiles cannot tell. OSD is
     # asked first; it is unreliable on poor scans, so without its answer 180 is tried.
-    giro = orientacion(preparada, ajustes.timeout) or 180
-    return _mejor([resultado, _leer_girada(preparada, giro, ajustes)])
+    with c.paso("orientacion"):
+        giro = orientacion(preparada, ajustes.timeout) or 180
+    return _mejor([resultado, _leer_girada(preparada, giro, ajustes, c)])
 
 
-def _leer_girada(preparada: PaginaPreparada, giro: int, ajustes: Ajustes) -> ResultadoPagina:
-    girada, _vertical = enderezar(girar(preparada, giro))
-    return reconocer(girada, ajustes)
+def _leer_girada(
+    preparada: PaginaPreparada, giro: int, ajustes: Ajustes, c: Cronometro
+) -> ResultadoPagina:
+    with c.paso("enderezar"):
+        girada, _vertical = enderezar(girar(preparada, giro))
+    with c.paso("reconocer"):
+        return reconocer(girada, ajustes)
 
 
 def _mejor(resultados) -> ResultadoPagina:
@@ -78,8 +120,14 @@ def paginas(
 ) -> Iterator[ResultadoPagina]:
     """Results page by page, as each is read (for progress)."""
     ajustes = ajustes or ajustes_actuales()
-    for pagina in cargar(fuente, mime):
-        yield leer_pagina(pagina, ajustes)
+    cargadas = cargar(fuente, mime)
+    while True:
+        cronometro = Cronometro()
+        with cronometro.paso("cargar"):
+            pagina = next(cargadas, None)
+        if pagina is None:
+            return
+        yield leer_pagina(pagina, ajustes, cronometro)
 
 
 def procesar(

@@ -2,8 +2,12 @@
 
 from dataclasses import asdict, dataclass
 
+from .diccionario import RUTA_POR_DEFECTO
+
 # Bump when a change to the steps may change the text or the word boxes read.
-VERSION_PIPELINE = 2  # 2: text-layer word boxes follow /Rotate and the crop box
+# 2: text-layer word boxes follow /Rotate and the crop box
+# 3: readability verdict; words under confianza_palabra left out of the text
+VERSION_PIPELINE = 3
 
 
 @dataclass(frozen=True)
@@ -12,6 +16,16 @@ class Ajustes:
     psm: int = 3
     timeout: float = 120  # seconds per Tesseract call
     confianza_minima: float = 60.0  # below this mean, ask OSD whether the page is turned
+    # Readability (legibilidad.py), calibrated with bench/ocr_legibilidad.py.
+    confianza_palabra: float = 60.0  # a word under this confidence is not put in the text,
+    confianza_palabra_conocida: float = 20.0  # unless over this and hunspell knows it
+    diccionario: str = RUTA_POR_DEFECTO  # hunspell .dic/.aff without extension; "" for none
+    legibles_minimas: int = 3  # fewer words than this: legible only if all sure and Spanish
+    confianza_ilegible: float = 50.0  # mean word confidence, weighted by length
+    diccionario_ilegible: float = 0.5  # share of the words hunspell knows
+    confianza_dudosa: float = 85.0
+    diccionario_dudosa: float = 0.85
+    cobertura_dudosa: float = 0.95  # share of the letter-sized ink inside words read
     version: int = VERSION_PIPELINE
 
     def como_dict(self) -> dict:
@@ -27,4 +41,5 @@ def ajustes_actuales() -> Ajustes:
     return Ajustes(
         psm=getattr(settings, "FOLIO_OCR_PSM", Ajustes.psm),
         timeout=getattr(settings, "FOLIO_OCR_TIMEOUT", Ajustes.timeout),
+        diccionario=getattr(settings, "FOLIO_OCR_DICCIONARIO", Ajustes.diccionario),
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from .ajustes import Ajustes
+from .legibilidad import cobertura, se_indexa
 from .tipos import ErrorTransitorio, PaginaPreparada, Palabra, ResultadoPagina
 
 
@@ -41,22 +42,27 @@ def reconocer(pagina: PaginaPreparada, ajustes: Ajustes) -> ResultadoPagina:
             _("Tesseract falló en la página %(n)s: %(error)s")
             % {"n": pagina.numero, "error": exc.message}
         ) from exc
-    return _resultado(pagina, datos)
+    return _resultado(pagina, datos, ajustes)
 
 
-def _resultado(pagina: PaginaPreparada, datos: dict) -> ResultadoPagina:
+def _resultado(pagina: PaginaPreparada, datos: dict, ajustes: Ajustes) -> ResultadoPagina:
+    """Words and their boxes, all of them; the text only of the words `se_indexa` keeps
+    (a word Tesseract is unsure of is more often noise than text: it is not indexed)."""
     inversa = np.linalg.inv(pagina.matriz)
     lineas: dict[tuple[int, int, int], list[str]] = {}
     palabras: list[Palabra] = []
+    cajas: list[tuple[int, int, int, int]] = []
     for i, texto in enumerate(datos["text"]):
         texto = (texto or "").strip()
         confianza = float(datos["conf"][i])
         if not texto or confianza < 0:
             continue
         clave = (datos["block_num"][i], datos["par_num"][i], datos["line_num"][i])
-        lineas.setdefault(clave, []).append(texto)
+        if se_indexa(texto, confianza, ajustes):
+            lineas.setdefault(clave, []).append(texto)
         x, y = datos["left"][i], datos["top"][i]
         w, h = datos["width"][i], datos["height"][i]
+        cajas.append((x, y, w, h))
         esquinas = np.array([[x, x + w, x, x + w], [y, y, y + h, y + h], [1, 1, 1, 1]], float)
         ox, oy, _uno = inversa @ esquinas
         x0 = int(np.clip(np.floor(ox.min()), 0, pagina.ancho))
@@ -84,4 +90,5 @@ def _resultado(pagina: PaginaPreparada, datos: dict) -> ResultadoPagina:
         alto=pagina.alto,
         giro=pagina.giro,
         inclinacion=round(pagina.inclinacion, 2),
+        calidad={"cobertura": cobertura(pagina.imagen, cajas)},
     )

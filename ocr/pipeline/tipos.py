@@ -74,3 +74,6 @@ class ResultadoPagina:
     alto: int
     giro: int = 0
     inclinacion: float = 0.0
+    legibilidad: str = ""  # legible, dudosa or ilegible (legibilidad.juzgar)
+    calidad: dict = field(default_factory=dict)  # the figures behind the verdict
+    tiempos: dict = field(default_factory=dict)  # seconds per step, {"reconocer": 1.2, ...}

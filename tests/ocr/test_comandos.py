@@ -29,7 +29,7 @@ def test_ocr_file_writes_one_text_per_file_pages_split_by_form_feed(tmp_path, te
     assert "expediente 245" in texto_plano(primera)
     assert texto_plano(segunda) == "Segunda hoja"
     assert "expediente 245" in texto_plano((tmp_path / "txt" / "oficio.txt").read_text())
-    assert "2 página(s)" in salida.getvalue()
+    assert "2 página(s): legible, legible" in salida.getvalue()
 
 
 def test_ocr_file_reports_unreadable_files_and_goes_on(tmp_path):

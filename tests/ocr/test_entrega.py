@@ -33,7 +33,11 @@ def test_a_received_escrito_is_read_and_found_by_its_text(
     entrada = EntradaBitacora.objects.filter(
         escrito=escrito, accion=EntradaBitacora.Accion.OCR
     ).get()
-    assert entrada.despues == {"archivo": archivo.pk, "estado": "terminado"}
+    assert entrada.despues == {
+        "archivo": archivo.pk,
+        "estado": "terminado",
+        "legibilidad": "legible",
+    }
 
     # "Guadalupe" is only in the scan, not in the asunto or the remitente.
     [hallado] = buscar(Consulta(q="guadalupe"), usuario=escrito.recibido_por).resultados

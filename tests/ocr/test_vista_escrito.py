@@ -73,7 +73,11 @@ def test_staff_can_read_a_file_again(
     resultado = ResultadoOCR.objects.get(archivo=archivo)
     assert resultado.estado == ResultadoOCR.Estado.TERMINADO
     entrada = escrito.bitacora.filter(accion=EntradaBitacora.Accion.OCR).latest("pk")
-    assert entrada.despues == {"archivo": archivo.pk, "estado": "terminado"}
+    assert entrada.despues == {
+        "archivo": archivo.pk,
+        "estado": "terminado",
+        "legibilidad": "legible",
+    }
 
 
 def test_staff_who_cannot_see_the_escrito_cannot_rerun_it(client, recibir, escaneo):

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Lee con OCR archivos que no están en la base de datos (para evaluar), con el mismo "
         "proceso y los mismos ajustes que producción. Escribe DIR/<nombre>.txt; las páginas "
-        "van separadas por un salto de página (form feed)."
+        "van separadas por un salto de página (form feed); una página ilegible queda vacía."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +29,8 @@ class Command(BaseCommand):
                 continue
             destino = out / f"{ruta.stem}.txt"
             destino.write_text("\f".join(p.texto for p in paginas) + "\n", encoding="utf-8")
-            self.stdout.write(f"{ruta} -> {destino} ({len(paginas)} página(s))")
+            veredictos = ", ".join(p.legibilidad for p in paginas)
+            self.stdout.write(f"{ruta} -> {destino} ({len(paginas)} página(s): {veredictos})")
         if fallidos:
             raise CommandError(
                 f"No se pudieron leer {len(fallidos)} de {len(archivos)} archivo(s)."
