@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import eventos, permisos, selectors
+from .. import calidad, eventos, permisos, selectors
 from ..forms import RecepcionForm
 from ..services.recepcion import EnvioRepetido, PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
@@ -75,6 +75,8 @@ class RecepcionView(VistaStaff):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["max_bytes"] = settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024
+        if calidad.hay_revisor():
+            context["url_calidad"] = reverse("documentos_admin:recepcion_calidad")
         return context
 
     def get(self, request, *args, **kwargs):
@@ -120,10 +122,26 @@ class RecepcionView(VistaStaff):
                 recibido = _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio}
                 avisos = selectors.avisos_de_recepcion(escrito)
                 messages.success(request, " ".join([recibido, *avisos]))
+                _avisar_calidad(request, form.cleaned_data["archivos"])
                 return redirect(reverse("documentos_admin:acuse", args=[escrito.pk]))
         return self.render_to_response(
             self.get_context_data(
                 form=form, archivos_perdidos=bool(request.FILES.getlist("archivos"))
             ),
             status=200,
+        )
+
+
+def _avisar_calidad(request, archivos) -> None:
+    """The quality warnings on the acuse, while the person is still at the window. The
+    escrito is registered anyway: the paper original is what counts."""
+    if avisos := calidad.avisos(archivos):
+        for aviso in avisos:
+            messages.warning(request, aviso)
+        messages.warning(
+            request,
+            _(
+                "El escrito quedó registrado. Si puede, vuelva a escanear esas páginas ahora, "
+                "mientras la persona sigue en la ventanilla."
+            ),
         )

@@ -12,6 +12,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import cv2
 import numpy as np
@@ -82,23 +83,28 @@ class ArchivoNoRevisable(Exception):
     """The file could not be opened for the check (the intake validation says why)."""
 
 
-def revisar(contenido: bytes, mime: str = "") -> list[CalidadPagina]:
-    """Check every page of an image or PDF file."""
-    return list(paginas(contenido, mime))
+def revisar(fuente: bytes | BinaryIO, mime: str = "") -> list[CalidadPagina]:
+    """Check every page of an image or PDF file (bytes or a binary file object)."""
+    return list(paginas(fuente, mime))
 
 
-def paginas(contenido: bytes, mime: str = "") -> Iterator[CalidadPagina]:
-    if mime == "application/pdf" or contenido[:1024].lstrip().startswith(b"%PDF"):
-        yield from _paginas_pdf(contenido)
+def paginas(fuente: bytes | BinaryIO, mime: str = "") -> Iterator[CalidadPagina]:
+    """The pages' checks one at a time (a caller may stop early)."""
+    fichero = io.BytesIO(fuente) if isinstance(fuente, bytes | bytearray) else fuente
+    fichero.seek(0)
+    cabecera = fichero.read(1024)
+    fichero.seek(0)
+    if mime == "application/pdf" or cabecera.lstrip().startswith(b"%PDF"):
+        yield from _paginas_pdf(fichero)
     else:
-        yield from _paginas_imagen(contenido)
+        yield from _paginas_imagen(fichero)
 
 
-def _paginas_imagen(contenido: bytes) -> Iterator[CalidadPagina]:
+def _paginas_imagen(fichero: BinaryIO) -> Iterator[CalidadPagina]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            imagen = Image.open(io.BytesIO(contenido))
+            imagen = Image.open(fichero)
             total = getattr(imagen, "n_frames", 1)
             for indice in range(total):
                 inicio = time.perf_counter()
@@ -122,9 +128,9 @@ def _paginas_imagen(contenido: bytes) -> Iterator[CalidadPagina]:
         raise ArchivoNoRevisable(str(exc)) from exc
 
 
-def _paginas_pdf(contenido: bytes) -> Iterator[CalidadPagina]:
+def _paginas_pdf(fichero: BinaryIO) -> Iterator[CalidadPagina]:
     try:
-        documento = pypdfium2.PdfDocument(contenido)
+        documento = pypdfium2.PdfDocument(fichero)
     except pypdfium2.PdfiumError as exc:
         raise ArchivoNoRevisable(str(exc)) from exc
     try:
