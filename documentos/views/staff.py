@@ -122,7 +122,7 @@ class RecepcionView(VistaStaff):
                 recibido = _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio}
                 avisos = selectors.avisos_de_recepcion(escrito)
                 messages.success(request, " ".join([recibido, *avisos]))
-                _avisar_calidad(request, form.cleaned_data["archivos"])
+                _avisar_calidad(request, escrito, form.cleaned_data["archivos"])
                 return redirect(reverse("documentos_admin:acuse", args=[escrito.pk]))
         return self.render_to_response(
             self.get_context_data(
@@ -132,16 +132,23 @@ class RecepcionView(VistaStaff):
         )
 
 
-def _avisar_calidad(request, archivos) -> None:
-    """The quality warnings on the acuse, while the person is still at the window. The
-    escrito is registered anyway: the paper original is what counts."""
+SESION_CALIDAD = "documentos_calidad"
+
+
+def _avisar_calidad(request, escrito, archivos) -> None:
+    """Keep the quality warnings for the acuse, shown once, in its body (next to the folio,
+    where the clerk looks while the person is still at the window). The escrito is
+    registered anyway: the paper original is what counts."""
     if avisos := calidad.avisos(archivos):
-        for aviso in avisos:
-            messages.warning(request, aviso)
-        messages.warning(
-            request,
-            _(
-                "El escrito quedó registrado. Si puede, vuelva a escanear esas páginas ahora, "
-                "mientras la persona sigue en la ventanilla."
-            ),
-        )
+        pendientes = request.session.get(SESION_CALIDAD) or {}
+        pendientes[str(escrito.pk)] = avisos
+        request.session[SESION_CALIDAD] = pendientes
+
+
+def avisos_de_calidad_pendientes(request, escrito) -> list[str]:
+    """The warnings `_avisar_calidad` kept for this escrito's acuse (then forgotten)."""
+    pendientes = request.session.get(SESION_CALIDAD) or {}
+    avisos = pendientes.pop(str(escrito.pk), [])
+    if avisos:
+        request.session[SESION_CALIDAD] = pendientes
+    return avisos

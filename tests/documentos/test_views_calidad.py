@@ -88,8 +88,10 @@ def test_the_window_registers_a_blurred_photo_and_warns_on_the_acuse(
     assert respuesta.redirect_chain[-1][0] == f"/admin/documentos/escritos/{escrito.pk}/acuse/"
     html = respuesta.content.decode()
     assert f"Escrito recibido con el folio {escrito.folio}." in html
-    assert AVISO_BORROSA in html
-    assert "El escrito quedó registrado. Si puede, vuelva a escanear esas páginas" in html
+    assert 'id="aviso-calidad"' in html and AVISO_BORROSA in html
+    assert "El escrito quedó registrado (el original en papel es el que cuenta)" in html
+    # Shown once: the acuse opened again later does not repeat it.
+    assert AVISO_BORROSA not in cliente.get(respuesta.redirect_chain[-1][0]).content.decode()
     assert _campos(escrito) == ("ventanilla", "peticion", 1, 0, "recibido", [("foto.jpg", 1)])
     assert escrito.bitacora.filter(accion=EntradaBitacora.Accion.RECEPCION).count() == 1
 
@@ -98,7 +100,7 @@ def test_a_sharp_photo_gets_no_quality_warning(como, oficialia, revision_de_cali
     respuesta = como(oficialia).post(RECEPCION, _ventanilla(foto_nitida), follow=True)
     html = respuesta.content.decode()
     assert "Escrito recibido con el folio" in html
-    assert "borrosa" not in html and "vuelva a escanear esas páginas" not in html
+    assert "borrosa" not in html and 'id="aviso-calidad"' not in html
 
 
 def test_the_window_form_asks_the_check_as_files_are_chosen(como, oficialia, revision_de_calidad):

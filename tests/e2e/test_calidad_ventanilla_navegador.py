@@ -99,3 +99,24 @@ def test_en_la_ventanilla_el_aviso_sale_al_elegir_el_archivo_y_se_puede_reemplaz
     escrito = Escrito.objects.get()
     assert [a.nombre_original for a in escrito.archivos.all()] == ["foto-nueva.jpg"]
     assert BORROSA not in pagina.content()
+
+
+def test_en_la_ventanilla_se_registra_de_todos_modos_y_el_acuse_lo_avisa(
+    live_server, pagina, revision_de_calidad
+):
+    ventanilla = UsuarioFactory(username="ventanilla.acuse", roles=[roles.OFICIALIA])
+    entrar(pagina, live_server, ventanilla)
+    pagina.goto(live_server.url + "/admin/documentos/recepcion/")
+    pagina.get_by_label("Nombre del remitente").fill("María López Hernández")
+    pagina.get_by_label("Asunto").fill("Solicitud de bacheo en la calle Juárez")
+    pagina.locator("input[name=archivos]").set_input_files(_foto("foto.jpg", borrosa=True))
+    pagina.locator(".folio-previa__avisos").wait_for()
+    pagina.get_by_role("button", name="Registrar y ver acuse").click()
+    pagina.wait_for_url("**/acuse/")
+    aviso = pagina.locator("#aviso-calidad")
+    assert "La imagen «foto.jpg» está borrosa" in aviso.inner_text()
+    assert "El escrito quedó registrado" in aviso.inner_text()
+    assert aviso.is_visible() and pagina.locator(".folio-acuse__folio").inner_text() == (
+        Escrito.objects.get().folio
+    )
+    _captura(pagina, "aviso-acuse.png")
