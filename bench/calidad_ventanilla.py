@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageFilter
 
@@ -44,6 +45,16 @@ def _nivel(imagen: Image.Image, funcion) -> Image.Image:
     return Image.fromarray(np.clip(funcion(a), 0, 255).astype(np.uint8))
 
 
+def en_angulo(imagen: Image.Image, k: float) -> Image.Image:
+    """A photo taken from the right: the left edge shrinks by `k` of the height each end."""
+    a = np.asarray(imagen)
+    alto, ancho = a.shape
+    origen = np.float32([[0, 0], [ancho, 0], [ancho, alto], [0, alto]])
+    destino = np.float32([[0, alto * k], [ancho, 0], [ancho, alto], [0, alto * (1 - k)]])
+    matriz = cv2.getPerspectiveTransform(origen, destino)
+    return Image.fromarray(cv2.warpPerspective(a, matriz, (ancho, alto), borderValue=255))
+
+
 def variantes(imagen: Image.Image) -> list[tuple[str, bytes]]:
     ancho, alto = imagen.size
     salida = []
@@ -61,6 +72,8 @@ def variantes(imagen: Image.Image) -> list[tuple[str, bytes]]:
     for grados in (5, 10, 20, 30):
         girada = imagen.rotate(grados, Image.Resampling.BICUBIC, expand=True, fillcolor=255)
         salida.append((f"rot{grados}", _bytes(girada)))
+    for k in (0.05, 0.2):
+        salida.append((f"perspectiva{k}", _bytes(en_angulo(imagen, k))))
     foto = imagen.filter(ImageFilter.GaussianBlur(3)).resize((ancho // 2, alto // 2))
     salida.append(("foto-borrosa-jpeg", _bytes(foto, "JPEG", quality=40)))
     return salida

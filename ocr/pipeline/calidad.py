@@ -36,11 +36,11 @@ FONDO_MINIMO = 80  # paper darker than this (0-255): too dark
 CONTRASTE_MINIMO = 40  # paper minus ink below this: faded or washed out
 CONTRASTE_ILEGIBLE = 25
 INCLINACION_MAXIMA = 15.0  # degrees
-PERSPECTIVA_MAXIMA = 6.0  # degrees between the lines at the top and at the bottom
-MIN_TINTA = 0.002
-MIN_CLARIDAD = 1.5
+PERSPECTIVA_MAXIMA = 4.5  # degrees between the lines at the top and at the bottom
+MIN_TINTA = 0.002  # share of ink pixels below which the page is taken as blank
+MIN_CLARIDAD = 1.5  # a part's lines must stand out this much to measure its angle
 RENGLONES_MINIMO = 1.6  # below: blotches, streaks or texture hide the lines of text
-UMBRAL_TRAZO = 12  # a stroke is this much darker than its surroundings (0-255)  # share of ink pixels below which the page is taken as blank
+UMBRAL_TRAZO = 12  # a stroke is this much darker than its surroundings (0-255)
 
 RESOLUCION = "resolucion"
 BORROSA = "borrosa"
@@ -336,9 +336,11 @@ def _inclinacion(tinta: np.ndarray) -> tuple[float, float, float]:
     partes = []
     for filtro in (ys < arriba + tercio, ys > abajo - tercio):
         if filtro.sum() > 500:
-            parte, claridad = _mejor_angulo(ys[filtro], xs[filtro], 10.0, centro=angulo)
+            parte, claridad = _mejor_angulo(ys[filtro], xs[filtro], 20.0, centro=angulo)
             if claridad >= MIN_CLARIDAD:  # noise or streaks have no clear line direction
                 partes.append(parte)
+                # Lines clear in a part but not across the page: geometry, not noise.
+                renglones = max(renglones, claridad)
     perspectiva = abs(partes[0] - partes[1]) if len(partes) == 2 else 0.0
     return angulo, perspectiva, renglones
 

@@ -72,3 +72,16 @@ def hoja(dpi: int = 300, *, renglones: int = 24, puntos: float = 12) -> Image.Im
         dibujo.text((margen, y), palabras[inicio:fin].strip(), fill=0, font=fuente)
         inicio, y = fin, y + round(tamano * 1.6)
     return imagen
+
+
+def en_angulo(imagen: Image.Image, k: float) -> Image.Image:
+    """A photo taken from the right: the left edge shrinks by `k` of the height each end."""
+    import cv2
+    import numpy as np
+
+    a = np.asarray(imagen)
+    alto, ancho = a.shape
+    origen = np.float32([[0, 0], [ancho, 0], [ancho, alto], [0, alto]])
+    destino = np.float32([[0, alto * k], [ancho, 0], [ancho, alto], [0, alto * (1 - k)]])
+    matriz = cv2.getPerspectiveTransform(origen, destino)
+    return Image.fromarray(cv2.warpPerspective(a, matriz, (ancho, alto), borderValue=255))

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 from ocr.pipeline import calidad
 from ocr.pipeline.calidad import ArchivoNoRevisable, revisar
 
-from .imagenes import como_bytes, hoja
+from .imagenes import como_bytes, en_angulo, hoja
 
 MUESTRAS = Path("/work/shared")
 LIMPIAS = sorted((MUESTRAS / "ocr-samples").glob("scan_*.[pj][np]g"))
@@ -80,6 +80,12 @@ def test_streaks_that_hide_the_lines_are_noise(limpia):
         a[:, x : x + 3] -= azar.integers(60, 140)  # a photocopier's drum streaks
     pagina = _una(como_bytes(Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))))
     assert "ruido" in pagina.problemas
+
+
+def test_a_photo_taken_at_an_angle_is_told_to_be_taken_from_the_front():
+    pagina = hoja(200)
+    assert _una(como_bytes(en_angulo(pagina, 0.2))).problemas == ("perspectiva",)
+    assert _una(como_bytes(en_angulo(pagina, 0.05))).problemas == ()
 
 
 def test_a_small_blur_or_skew_is_not_a_problem(limpia):
