@@ -6,6 +6,7 @@ from .views import (
     acuse,
     avance,
     bandeja,
+    calidad,
     escrito,
     filtros,
     firmar,
@@ -20,6 +21,11 @@ app_name = "documentos_admin"
 
 urlpatterns = [
     path("recepcion/", staff.RecepcionView.as_view(), name="recepcion"),
+    path(
+        "recepcion/calidad/",
+        calidad.RevisarCalidadStaffView.as_view(),
+        name="recepcion_calidad",
+    ),
     path("bandeja/", bandeja.BandejaView.as_view(), name="bandeja"),
     path(
         "bandeja/resultados/",

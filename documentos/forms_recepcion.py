@@ -85,7 +85,8 @@ class FormularioRecepcion(forms.Form):
     second submit of it (double click, back button) gives the first escrito, not a new
     folio. A likely duplicate (same remitente and asunto or file minutes ago) is a warning
     shown once: the form comes back with `confirmar_duplicado` set, so sending it again
-    registers the escrito."""
+    registers the escrito. The online form treats doubtful scans (documentos.calidad) the
+    same way, with `confirmar_calidad`."""
 
     tema = forms.ModelChoiceField(
         label=_("Tema"), queryset=Tema.objects.none(), required=False, empty_label=_("Sin tema")
@@ -96,7 +97,7 @@ class FormularioRecepcion(forms.Form):
     canal_por_defecto = Escrito.Canal.VENTANILLA
     ayuda_archivos = AYUDA_ARCHIVOS
 
-    def __init__(self, *args, duplicado=None, **kwargs):
+    def __init__(self, *args, duplicado=None, avisos_calidad=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tema"].queryset = Tema.objects.filter(activo=True)
         self.fields["archivos"].help_text = self.ayuda_archivos % {
@@ -104,6 +105,7 @@ class FormularioRecepcion(forms.Form):
             **limites_de_archivos(),
         }
         self.duplicado = duplicado
+        self.avisos_calidad = list(avisos_calidad)
         if not self.is_bound:
             self.initial.setdefault("token_envio", nuevo_token())
 
@@ -113,6 +115,15 @@ class FormularioRecepcion(forms.Form):
         datos = data.copy()
         datos["confirmar_duplicado"] = "1"
         form = cls(datos, files, duplicado=duplicado, **kwargs)
+        form.is_valid()
+        return form
+
+    @classmethod
+    def con_aviso_de_calidad(cls, data, files, avisos: list[str], **kwargs):
+        """The same form again with the quality warnings, ready to be sent as it is."""
+        datos = data.copy()
+        datos["confirmar_calidad"] = "1"
+        form = cls(datos, files, avisos_calidad=avisos, **kwargs)
         form.is_valid()
         return form
 
@@ -264,6 +275,9 @@ class EnvioPublicoForm(FormularioRecepcion):
     # Ids from the trámite's link; checked again on every use (a bad value is ignored).
     tramite = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
     area = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    # Set once the sender has seen the quality check of the files (in the browser, or on a
+    # form sent back with its warnings): the server then does not stop the sending again.
+    confirmar_calidad = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # Left empty by people; bots fill every field.
     sitio_web = forms.CharField(
         label=_("No llene este campo"),

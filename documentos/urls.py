@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import publico, version_publica_publica
+from .views import calidad, publico, version_publica_publica
 
 app_name = "documentos"
 
 urlpatterns = [
     path("enviar/", publico.EnviarView.as_view(), name="enviar"),
+    path("enviar/calidad/", calidad.RevisarCalidadPublicaView.as_view(), name="enviar_calidad"),
     path("enviado/", publico.EnviadoView.as_view(), name="enviado"),
     path("enviado/acuse.pdf", publico.EnviadoAcuseView.as_view(), name="enviado_acuse"),
     path("consulta/", publico.ConsultaView.as_view(), name="consulta"),

@@ -135,6 +135,29 @@ def _cache_limpia():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _sin_revision_de_calidad():
+    """The intake quality check (documentos.calidad) is off unless a test asks for it with
+    the `revision_de_calidad` fixture: the small scans generated for other tests would all
+    be "low resolution", and the online form would stop to say so."""
+    from documentos import calidad
+
+    anterior = calidad._revisor
+    calidad.registrar_revisor(None)
+    yield
+    calidad.registrar_revisor(anterior)
+
+
+@pytest.fixture
+def revision_de_calidad(_sin_revision_de_calidad):
+    """The real quality check of ocr, as ocr/apps.py registers it."""
+    from documentos import calidad
+    from ocr.calidad import revisar
+
+    calidad.registrar_revisor(revisar)
+    return revisar
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Remove the run's throwaway media directories and Elasticsearch indexes."""
     if tmp := getattr(settings, "FOLIO_TEST_TMP", None):

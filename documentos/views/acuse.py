@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import permisos
 from ..acuse import datos_acuse, pdf_acuse, qr_png
 from .escrito import escrito_visible
-from .staff import MIGA_INICIO, Prohibido403, VistaStaff
+from .staff import MIGA_INICIO, Prohibido403, VistaStaff, avisos_de_calidad_pendientes
 
 
 def qr_data_uri(texto: str) -> str:
@@ -65,6 +65,7 @@ class AcuseView(VistaStaff):
             acuse=datos,
             qr=qr_data_uri(datos.url),
             puede_recibir=permisos.puede_recibir(self.request.user),
+            avisos_calidad=avisos_de_calidad_pendientes(self.request, self.escrito),
         )
         return context
 

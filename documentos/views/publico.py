@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from .. import selectors, selectors_entrega
+from .. import calidad, selectors, selectors_entrega
 from ..acuse import datos_acuse
 from ..enlaces import enlaces_tras_respuesta
 from ..forms import ConsultaForm, EnvioPublicoForm
@@ -80,6 +80,12 @@ class EnviarView(View):
             if form.es_robot:
                 form.add_error(None, _("No se pudo enviar el escrito. Intente de nuevo."))
                 return self._formulario(request, form, archivos_perdidos, status=400)
+            if not form.cleaned_data["confirmar_calidad"] and (
+                avisos := calidad.avisos(form.cleaned_data["archivos"])
+            ):
+                # A warning shown once, before sending: replace the file or send it anyway.
+                form = EnvioPublicoForm.con_aviso_de_calidad(request.POST, request.FILES, avisos)
+                return self._formulario(request, form, archivos_perdidos)
             try:
                 escrito = recibir_escrito(
                     form.datos(),
@@ -114,6 +120,7 @@ class EnviarView(View):
             "archivos_perdidos": archivos_perdidos,
             "max_bytes": settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024,
             "seccion": "enviar",
+            "url_calidad": reverse("documentos:enviar_calidad") if calidad.hay_revisor() else "",
         }
         return render(request, self.template_name, contexto, status=status)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import eventos, permisos, selectors
+from .. import calidad, eventos, permisos, selectors
 from ..forms import RecepcionForm
 from ..services.recepcion import EnvioRepetido, PosibleDuplicado, recibir_escrito
 from ..subidas import envio_excedido, mensaje_envio_excedido
@@ -75,6 +75,8 @@ class RecepcionView(VistaStaff):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["max_bytes"] = settings.FOLIO_MAX_ARCHIVO_MB * 1024 * 1024
+        if calidad.hay_revisor():
+            context["url_calidad"] = reverse("documentos_admin:recepcion_calidad")
         return context
 
     def get(self, request, *args, **kwargs):
@@ -120,6 +122,7 @@ class RecepcionView(VistaStaff):
                 recibido = _("Escrito recibido con el folio %(folio)s.") % {"folio": escrito.folio}
                 avisos = selectors.avisos_de_recepcion(escrito)
                 messages.success(request, " ".join([recibido, *avisos]))
+                _avisar_calidad(request, escrito, form.cleaned_data["archivos"])
                 return redirect(reverse("documentos_admin:acuse", args=[escrito.pk]))
         return self.render_to_response(
             self.get_context_data(
@@ -127,3 +130,25 @@ class RecepcionView(VistaStaff):
             ),
             status=200,
         )
+
+
+SESION_CALIDAD = "documentos_calidad"
+
+
+def _avisar_calidad(request, escrito, archivos) -> None:
+    """Keep the quality warnings for the acuse, shown once, in its body (next to the folio,
+    where the clerk looks while the person is still at the window). The escrito is
+    registered anyway: the paper original is what counts."""
+    if avisos := calidad.avisos(archivos):
+        pendientes = request.session.get(SESION_CALIDAD) or {}
+        pendientes[str(escrito.pk)] = avisos
+        request.session[SESION_CALIDAD] = pendientes
+
+
+def avisos_de_calidad_pendientes(request, escrito) -> list[str]:
+    """The warnings `_avisar_calidad` kept for this escrito's acuse (then forgotten)."""
+    pendientes = request.session.get(SESION_CALIDAD) or {}
+    avisos = pendientes.pop(str(escrito.pk), [])
+    if avisos:
+        request.session[SESION_CALIDAD] = pendientes
+    return avisos

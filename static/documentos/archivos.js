@@ -1,6 +1,10 @@
 /* Folio: drag-and-drop and previews for <input type="file" multiple data-folio-archivos>.
    Without JavaScript the plain file input keeps working. Texts come from data-texto-*
-   attributes of the surrounding [data-folio-zona] (translated in the template). */
+   attributes of the surrounding [data-folio-zona] (translated in the template).
+   With data-url-calidad, each chosen file is sent there once for the quality check and its
+   warnings are shown on its card (a warning never stops the sending; "Reemplazar" picks
+   another file). Once every file is checked, the form's confirmar_calidad is set: the
+   sender has seen the warnings, so the server does not stop the sending to show them. */
 (function () {
   "use strict";
 
@@ -46,6 +50,122 @@
     zona.appendChild(estado);
     zona.appendChild(lista);
     zona.appendChild(visor);
+
+    var urlCalidad = t.urlCalidad || "";
+    var revisiones = {};
+    var form = zona.closest("form");
+    var confirmar = form && form.querySelector("input[name=confirmar_calidad]");
+    var confirmadoAntes = confirmar && confirmar.value === "1";
+    var boton = form && form.querySelector("button[type=submit][data-texto-de-todos-modos]");
+    var textoBoton = boton ? boton.textContent : "";
+
+    function clave(archivo) {
+      return archivo.name + "|" + archivo.size + "|" + archivo.lastModified;
+    }
+
+    function revisable(archivo) {
+      return urlCalidad && archivo.size > 0 && ACEPTADOS.test(archivo.name) &&
+        !(maximo && archivo.size > maximo);
+    }
+
+    function revisar(archivo) {
+      var k = clave(archivo);
+      if (!revisable(archivo) || revisiones[k]) return;
+      revisiones[k] = { lista: false, avisos: [], error: "" };
+      var datos = new FormData();
+      datos.append("archivo", archivo, archivo.name);
+      var token = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+      fetch(urlCalidad, {
+        method: "POST",
+        body: datos,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": token ? token.value : "" }
+      })
+        .then(function (r) { return r.json(); })
+        .then(function (d) {
+          revisiones[k] = { lista: !d.agotado, fallo: !!d.agotado, avisos: d.avisos || [], error: d.error || "" };
+        })
+        .catch(function () {
+          // Not checked here: the server checks when the form is sent.
+          revisiones[k] = { lista: true, fallo: true, avisos: [], error: "" };
+        })
+        .then(function () { actualizarCalidad(); });
+    }
+
+    function pintarCalidad(caja, item, archivo) {
+      var r = revisiones[clave(archivo)];
+      caja.textContent = "";
+      if (!r) return;
+      if (!r.lista) {
+        caja.textContent = t.textoRevisando || "";
+        return;
+      }
+      if (r.fallo) return;
+      if (r.error) {
+        var error = document.createElement("span");
+        error.className = "folio-previa__aviso";
+        error.textContent = r.error;
+        caja.appendChild(error);
+      } else if (r.avisos.length) {
+        var lista = document.createElement("ul");
+        lista.className = "folio-previa__avisos";
+        r.avisos.forEach(function (texto) {
+          var li = document.createElement("li");
+          li.textContent = texto;
+          lista.appendChild(li);
+        });
+        caja.appendChild(lista);
+        var ayuda = document.createElement("span");
+        ayuda.className = "folio-previa__ayuda";
+        ayuda.textContent = t.textoCalidadAyuda || "";
+        caja.appendChild(ayuda);
+      } else {
+        var bien = document.createElement("span");
+        bien.className = "folio-previa__bien";
+        bien.textContent = t.textoCalidadBien || "";
+        caja.appendChild(bien);
+      }
+      if (r.error || r.avisos.length) {
+        item.classList.add("folio-previa--aviso", "folio-previa--calidad");
+        var botones = item.querySelector(".folio-previa__botones");
+        if (acumular && botones && !botones.querySelector("[data-reemplazar]")) {
+          var reemplazar = document.createElement("button");
+          reemplazar.type = "button";
+          reemplazar.className = "button button-small";
+          reemplazar.dataset.reemplazar = "";
+          reemplazar.textContent = t.textoReemplazar || "";
+          reemplazar.setAttribute("aria-label", (t.textoReemplazar || "") + ": " + archivo.name);
+          reemplazar.addEventListener("click", function () {
+            var k = clave(archivo);
+            var indice = Array.prototype.findIndex.call(seleccion.files, function (f) {
+              return clave(f) === k;
+            });
+            if (indice >= 0) quitarArchivo(indice);
+            input.click();
+          });
+          botones.insertBefore(reemplazar, botones.firstChild);
+        }
+      }
+    }
+
+    function actualizarCalidad() {
+      if (!urlCalidad) return;
+      var lote = Array.prototype.slice.call(archivos());
+      var conAvisos = false;
+      var todas = true;
+      Array.prototype.forEach.call(lista.querySelectorAll("[data-clave]"), function (item) {
+        var archivo = lote.filter(function (f) { return clave(f) === item.dataset.clave; })[0];
+        if (archivo) pintarCalidad(item.querySelector(".folio-previa__calidad"), item, archivo);
+      });
+      lote.forEach(function (archivo) {
+        var r = revisiones[clave(archivo)];
+        if (!revisable(archivo)) return;
+        if (!r || !r.lista || r.fallo) todas = false;
+        else if (r.avisos.length || r.error) conAvisos = true;
+      });
+      if (confirmar) confirmar.value = confirmadoAntes || (todas && lote.length) ? "1" : "";
+      if (boton) boton.textContent = conAvisos ? boton.dataset.textoDeTodosModos : textoBoton;
+    }
 
     function archivos() {
       return acumular ? seleccion.files : input.files;
@@ -141,11 +261,20 @@
           quitar.addEventListener("click", function () { quitarArchivo(indice); });
           botones.appendChild(quitar);
         }
+        if (urlCalidad && revisable(archivo)) {
+          var calidad = document.createElement("div");
+          calidad.className = "folio-previa__calidad";
+          calidad.setAttribute("aria-live", "polite");
+          datos.appendChild(calidad);
+          item.dataset.clave = clave(archivo);
+        }
         item.appendChild(miniatura);
         item.appendChild(datos);
         item.appendChild(botones);
         lista.appendChild(item);
+        revisar(archivo);
       });
+      actualizarCalidad();
     }
 
     function sincronizar() {

@@ -21,6 +21,7 @@ def test_public_pages_allow_no_inline_script_or_style(client):
     politica = _politica(client.get("/oficialia/consulta/"))
     assert politica["script-src"] == politica["style-src"] == "'self'"
     assert "data:" in politica["img-src"]  # the acuse's QR is a data: image
+    assert "blob:" in politica["img-src"]  # the drop zone's previews of chosen files
 
 
 def test_the_wagtail_admin_gets_inline_scripts_and_nothing_more(client):

@@ -45,3 +45,43 @@ def degradar(imagen: Image.Image, *, semilla=3) -> bytes:
         ImageFilter.GaussianBlur(1.0)
     )
     return como_bytes(borrosa, "JPEG", quality=60)
+
+
+PARRAFO = (
+    "Por medio del presente solicito de la manera mas atenta se me otorgue la licencia de "
+    "construccion para la ampliacion de una vivienda unifamiliar ubicada en la calle Morelos "
+    "numero 788, colonia Centro, con una superficie de 398 metros cuadrados."
+)
+
+
+def hoja(dpi: int = 300, *, renglones: int = 24, puntos: float = 12) -> Image.Image:
+    """A letter page (8.5 x 11 in) at `dpi`, written with `renglones` lines of 12 pt text."""
+    ancho, alto = round(8.5 * dpi), round(11 * dpi)
+    imagen = Image.new("L", (ancho, alto), 255)
+    dibujo = ImageDraw.Draw(imagen)
+    tamano = round(puntos / 72 * dpi)
+    fuente = ImageFont.load_default(size=tamano)
+    palabras = (PARRAFO + " ") * 8
+    margen, y, inicio = dpi, dpi, 0
+    for _ in range(renglones):
+        fin = inicio
+        while fin < len(palabras) and dibujo.textlength(palabras[inicio:fin], font=fuente) < (
+            ancho - 2 * margen
+        ):
+            fin += 1
+        dibujo.text((margen, y), palabras[inicio:fin].strip(), fill=0, font=fuente)
+        inicio, y = fin, y + round(tamano * 1.6)
+    return imagen
+
+
+def en_angulo(imagen: Image.Image, k: float) -> Image.Image:
+    """A photo taken from the right: the left edge shrinks by `k` of the height each end."""
+    import cv2
+    import numpy as np
+
+    a = np.asarray(imagen)
+    alto, ancho = a.shape
+    origen = np.float32([[0, 0], [ancho, 0], [ancho, alto], [0, alto]])
+    destino = np.float32([[0, alto * k], [ancho, 0], [ancho, alto], [0, alto * (1 - k)]])
+    matriz = cv2.getPerspectiveTransform(origen, destino)
+    return Image.fromarray(cv2.warpPerspective(a, matriz, (ancho, alto), borderValue=255))
