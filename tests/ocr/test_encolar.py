@@ -42,10 +42,13 @@ def test_a_stored_file_is_queued_once_and_only_after_commit(
 def test_rolled_back_intake_queues_nothing(recibir, escaneo, django_capture_on_commit_callbacks):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            recibir(("escaneo.png", escaneo))
-            raise RuntimeError("la recepción falló después de guardar")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        recibir(("escaneo.png", escaneo))
+        raise RuntimeError("la recepción falló después de guardar")
     assert _tareas_ocr() == []
 
 
