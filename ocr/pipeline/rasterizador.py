@@ -50,13 +50,14 @@ def escala(pagina: pypdfium2.PdfPage, dpi: float = DPI_OCR, ancho_max: int | Non
     valor = min(dpi / PUNTOS_POR_PULGADA, 0.999 * (MAX_PIXELES / max(ancho * alto, 1.0)) ** 0.5)
     if ancho_max:
         valor = min(valor, ancho_max / max(ancho, 1.0))
-    return valor * SIN_RUIDO
+    return valor
 
 
 def tamano(pagina: pypdfium2.PdfPage, escala: float) -> tuple[int, int]:
     """The (ancho, alto) in pixels `dibujar` gives this page at `escala` (a page with its
     own text layer is not drawn, yet its word boxes use these pixels)."""
-    return math.ceil(pagina.get_width() * escala), math.ceil(pagina.get_height() * escala)
+    justa = escala * SIN_RUIDO  # what dibujar hands pdfium
+    return math.ceil(pagina.get_width() * justa), math.ceil(pagina.get_height() * justa)
 
 
 def dibujar(
@@ -65,7 +66,7 @@ def dibujar(
     """Page `numero` as pdfium draws it (its /Rotate and crop box applied): RGB, or L if
     `gris`. ArchivoIlegible when it cannot be drawn."""
     try:
-        return pagina.render(scale=escala, grayscale=gris).to_pil()
+        return pagina.render(scale=escala * SIN_RUIDO, grayscale=gris).to_pil()
     except pypdfium2.PdfiumError as exc:
         raise pagina_danada(numero) from exc
 
