@@ -200,7 +200,8 @@ def al_guardar_archivo(sender, archivo_id: int, **kwargs) -> None:
 
 
 def encolar(archivo_id: int, *, despues: timedelta | None = None) -> None:
-    """Queue the file's OCR once the current transaction commits."""
+    """Queue the file's OCR once the current transaction commits: the one place the OCR
+    task is queued. Queued twice, the second run finds nothing to do (reclamar)."""
     from .tasks import ocr_archivo
 
     tarea = ocr_archivo

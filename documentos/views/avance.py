@@ -4,9 +4,8 @@ from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.views import View
 
-from ocr import selectors as ocr_selectors
-
 from .. import selectors
+from ..lectura import lector
 from .escrito import escrito_visible
 from .staff import Prohibido403
 
@@ -27,7 +26,7 @@ class AvanceOCRView(Prohibido403, View):
     def get(self, request, pk):
         escrito = escrito_visible(request.user, pk)
         archivos = selectors.archivos_del_escrito(escrito)
-        estados = ocr_selectors.estado_por_archivo(a.pk for a in archivos)
+        estados = lector().estados(a.pk for a in archivos)
         filas = []
         for archivo in archivos:
             estado = archivo.estado_ocr = estados.get(archivo.pk)

@@ -1,9 +1,7 @@
 """The escrito's page for staff: data, files and viewer, timeline, and its actions."""
 
-import io
 import textwrap
 
-import pypdfium2
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -13,15 +11,12 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views import View
-from PIL import Image, ImageOps
 from wagtail.admin.widgets.button import HeaderButton
 
-from ocr import selectors as ocr_selectors
-from ocr import services as ocr_services
-
-from .. import permisos, selectors, selectors_entrega, validacion
+from .. import permisos, selectors, selectors_entrega
 from ..forms_acciones import AsignarForm, ConcluirForm, MotivoForm, ResponderForm, TurnarForm
 from ..forms_firma import FirmarRespuestaForm
+from ..lectura import lector
 from ..models import Archivo
 from ..plazos import semaforo
 from ..selectors_acciones import acciones_del_escrito
@@ -114,7 +109,7 @@ class EscritoView(VistaStaff):
                 formularios[accion] = form
         archivos = selectors.archivos_del_escrito(escrito)
         get = self.request.GET
-        estados_ocr = ocr_selectors.estado_por_archivo(a.pk for a in archivos)
+        estados_ocr = lector().estados(a.pk for a in archivos)
         for archivo in archivos:
             archivo.estado_ocr = estados_ocr.get(archivo.pk)
         recientes_primero = get.get("bitacora") != "asc"
@@ -265,7 +260,7 @@ class ReleerOCRView(Prohibido403, View):
 
     def post(self, request, pk, archivo_id):
         archivo = archivo_visible(request.user, pk, archivo_id)
-        ocr_services.volver_a_leer([archivo.pk])
+        lector().volver_a_leer([archivo.pk])
         messages.success(
             request,
             _("Se volverá a leer «%(nombre)s»; el texto actual se reemplaza al terminar.")
@@ -283,38 +278,6 @@ class ArchivoView(Prohibido403, View):
         return servir_archivo(
             archivo, nombre=archivo.nombre_original, adjunto="descargar" in request.GET
         )
-
-
-def renderizar_pagina(archivo: Archivo, pagina: int) -> bytes:
-    """One page of a stored PDF or image as PNG, for the viewer. A page that cannot be shown
-    (stored before every page was checked at intake) raises ValidationError in Spanish."""
-    with archivo.abrir() as fichero:
-        contenido = fichero.read()
-    nombre = archivo.nombre_original
-    unica = archivo.mime != "application/pdf" and archivo.paginas == 1
-    try:
-        if archivo.mime == "application/pdf":
-            documento = pypdfium2.PdfDocument(contenido)
-            try:
-                hoja = documento[pagina - 1]
-                escala = min(2.5, ANCHO_PAGINA_PX / max(hoja.get_width(), 1))
-                imagen = hoja.render(scale=escala).to_pil()
-            finally:
-                documento.close()
-        else:
-            with Image.open(io.BytesIO(contenido)) as original:
-                validacion.cargar_pagina(original, pagina, archivo.paginas, nombre)
-                # Upright as the camera meant it: OCR word boxes use these coordinates.
-                imagen = ImageOps.exif_transpose(original)
-                imagen = imagen.convert("RGB") if imagen.mode not in ("L", "RGB") else imagen.copy()
-            imagen.thumbnail((ANCHO_PAGINA_PX, ANCHO_PAGINA_PX * 2))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise validacion.pagina_grande(pagina, nombre, imagen_unica=unica) from exc
-    except (pypdfium2.PdfiumError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise validacion.pagina_danada(pagina, nombre, imagen_unica=unica) from exc
-    salida = io.BytesIO()
-    imagen.save(salida, "PNG", optimize=False)
-    return salida.getvalue()
 
 
 def imagen_de_aviso(mensaje: str) -> str:
@@ -343,7 +306,7 @@ class PaginaArchivoView(Prohibido403, View):
             raise Http404
         servicio_archivos.registrar_consulta(archivo, request.user, ip_cliente(request))
         try:
-            png = renderizar_pagina(archivo, pagina)
+            png = lector().imagen(archivo.pk, pagina, ANCHO_PAGINA_PX)
         except ValidationError as error:
             respuesta = HttpResponse(
                 imagen_de_aviso(error.messages[0]), content_type="image/svg+xml", status=422

@@ -1,14 +1,12 @@
 """The public copy of an escrito: its versión pública's PDF and page images, and nothing
 else of it (documentos.visibilidad decides whether it is public at all)."""
 
-import io
-
-import pypdfium2
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import condition, require_GET
 
 from .. import visibilidad
+from ..lectura import lector
 
 DPI_PAGINA = 110  # a readable page on a phone; the PDF has the full resolution
 CACHE = "public, max-age=60"  # a withdrawn version must not linger in caches
@@ -45,17 +43,12 @@ def pdf(request, folio):
 def pagina(request, folio, numero: int):
     version = _version(folio)
     with version.pdf.file.open("rb") as archivo:
-        documento = pypdfium2.PdfDocument(archivo.read())
-    try:
-        # The last page is the legend; the numbers count the escrito's pages.
-        if not 1 <= numero <= len(documento):
-            raise Http404
-        imagen = documento[numero - 1].render(scale=DPI_PAGINA / 72, grayscale=True).to_pil()
-    finally:
-        documento.close()
-    salida = io.BytesIO()
-    imagen.save(salida, "PNG", optimize=True)
-    respuesta = HttpResponse(salida.getvalue(), content_type="image/png")
+        contenido = archivo.read()
+    # The last page is the legend; the numbers count the escrito's pages.
+    png = lector().imagen_pdf(contenido, numero, dpi=DPI_PAGINA, gris=True)
+    if png is None:
+        raise Http404
+    respuesta = HttpResponse(png, content_type="image/png")
     respuesta["Cache-Control"] = CACHE
     return respuesta
 

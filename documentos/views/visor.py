@@ -10,9 +10,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ocr import selectors as ocr_selectors
-
 from .. import selectors
+from ..lectura import lector
 from ..resaltado import marcas
 from ..visibilidad import escritos_visibles
 from .comun import entero
@@ -68,7 +67,7 @@ def contexto(get, escrito, archivos) -> dict:
     if visor is None:
         return {}
     zoom, q = _zoom(get), (get.get("q") or "").strip()[:MAX_Q]
-    leida = ocr_selectors.pagina_leida(visor.archivo.pk, visor.pagina)
+    leida = lector().pagina(visor.archivo.pk, visor.pagina)
     resaltadas = marcas(leida.palabras, q) if leida and leida.ancho and leida.alto else []
     base = reverse("documentos_admin:escrito", args=[escrito.pk])
     n, i = visor.global_, ZOOMS.index(zoom)
@@ -107,7 +106,7 @@ class VisorView(Prohibido403, View):
             )
         else:
             archivo = datos["visor"].archivo
-            archivo.estado_ocr = ocr_selectors.estado_por_archivo([archivo.pk]).get(archivo.pk)
+            archivo.estado_ocr = lector().estados([archivo.pk]).get(archivo.pk)
             html = render_to_string(
                 "documentos/admin/includes/visor_pagina.html",
                 {"escrito": escrito, **datos},

@@ -1,7 +1,8 @@
 """Step 1, load: bytes or a path into pages (PNG, JPEG, TIFF with many pages, PDF).
 
-PDF pages are rasterised one at a time; a page with a real text layer keeps its text
-(and word boxes from the character boxes) and is not rasterised at all.
+PDF pages are rasterised one at a time (rasterizador.py, the one PDF rasteriser); a page
+with a real text layer keeps its text (and word boxes from the character boxes) and is not
+rasterised at all.
 """
 
 import ctypes
@@ -16,10 +17,10 @@ import pypdfium2.raw as pdfium_c
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .normalizar import MAX_PIXELES
+from . import rasterizador
 from .tipos import ArchivoIlegible, Pagina, Palabra
 
-DPI_PDF = 300
+DPI_PDF = rasterizador.DPI_OCR
 MIN_LETRAS_TEXTO_PDF = 20  # fewer letters than this: treat the page as a scan
 MIN_PROPORCION_LEGIBLE = 0.9  # broken font encodings give symbols, not words
 
@@ -123,33 +124,23 @@ def _dpi(imagen: Image.Image) -> float | None:
 def _paginas_pdf(
     contenido: bytes, rasterizar: bool = False, solo: int | None = None
 ) -> Iterator[Pagina]:
+    documento = rasterizador.abrir(contenido)
     try:
-        documento = pypdfium2.PdfDocument(contenido)
-    except pypdfium2.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise ArchivoIlegible(_("El PDF está protegido con contraseña.")) from exc
-        raise ArchivoIlegible(_("El PDF está dañado y no se puede leer.")) from exc
-    try:
-        if len(documento) == 0:
-            raise ArchivoIlegible(_("El PDF no tiene páginas."))
         for indice in _indices(len(documento), solo):
-            try:
-                hoja = documento[indice]
-                area_pt = max(hoja.get_width() * hoja.get_height(), 1.0)
-                escala = min(DPI_PDF / 72, 0.999 * (MAX_PIXELES / area_pt) ** 0.5)
-                ancho = round(hoja.get_width() * escala)
-                alto = round(hoja.get_height() * escala)
-                if not rasterizar:
+            numero = indice + 1
+            hoja = rasterizador.hoja(documento, numero)
+            escala = rasterizador.escala(hoja, DPI_PDF)
+            if not rasterizar:
+                ancho, alto = rasterizador.tamano(hoja, escala)
+                try:
                     texto, palabras = _texto_pdf(hoja, ancho, alto)
-                    if texto is not None:
-                        yield Pagina(indice + 1, None, escala * 72, ancho, alto, texto, palabras)
-                        continue
-                imagen = hoja.render(scale=escala, grayscale=not rasterizar).to_pil()
-            except pypdfium2.PdfiumError as exc:
-                raise ArchivoIlegible(
-                    _("La página %(numero)s del PDF está dañada.") % {"numero": indice + 1}
-                ) from exc
-            yield Pagina(indice + 1, imagen, escala * 72, imagen.width, imagen.height)
+                except pypdfium2.PdfiumError as exc:
+                    raise rasterizador.pagina_danada(numero) from exc
+                if texto is not None:
+                    yield Pagina(numero, None, escala * 72, ancho, alto, texto, palabras)
+                    continue
+            imagen = rasterizador.dibujar(hoja, escala, numero, gris=not rasterizar)
+            yield Pagina(numero, imagen, escala * 72, imagen.width, imagen.height)
     finally:
         documento.close()
 

@@ -12,10 +12,6 @@ PROHIBIDOS = frozenset({"busqueda", "ocr", "atencion", "cms"})
 # Imports known to break the rule, for their own issues to remove: (module under
 # documentos/, imported name or the package it is under). Nothing else is allowed.
 EXCEPCIONES_CONOCIDAS = {
-    # the OCR views read ocr's models, tasks and forms directly
-    ("documentos/views/avance.py", "ocr"),
-    ("documentos/views/escrito.py", "ocr"),
-    ("documentos/views/visor.py", "ocr"),
     # the staff role names (constants) still live in cms.roles
     ("documentos/demo.py", "cms.roles"),
     ("documentos/permisos.py", "cms.roles"),

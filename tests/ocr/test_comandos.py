@@ -68,22 +68,39 @@ def test_ocr_reprocess_failed_only_here_with_progress(recibir, escaneo):
 
 
 @pytest.mark.django_db
-def test_ocr_reprocess_by_folio_and_dates_queues_for_the_worker(
+def test_ocr_reprocess_by_file_and_dates_queues_for_the_worker(
     recibir, escaneo, django_capture_on_commit_callbacks
 ):
-    uno = recibir(("escaneo.png", escaneo))
+    uno = recibir(("escaneo.png", escaneo), ("anexo.png", escaneo))
     otro = recibir(("escaneo.png", escaneo))
     Archivo.objects.filter(escrito=otro).update(subido_en=timezone.now() - timedelta(days=40))
+    elegido = uno.archivos.order_by("pk").last()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("ocr_reprocess", "--folio", uno.folio.lower(), stdout=io.StringIO())
-    assert list(ResultadoOCR.objects.values_list("archivo__escrito", flat=True)) == [uno.pk]
+        call_command("ocr_reprocess", "--archivo", str(elegido.pk), stdout=io.StringIO())
+    assert list(ResultadoOCR.objects.values_list("archivo", flat=True)) == [elegido.pk]
     hace_un_mes = (timezone.localdate() - timedelta(days=30)).isoformat()
     salida = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ocr_reprocess", "--hasta", hace_un_mes, stdout=salida)
     assert "1/1 encolados" in salida.getvalue()
     assert ResultadoOCR.objects.get(archivo__escrito=otro).estado == ResultadoOCR.Estado.TERMINADO
-    with pytest.raises(CommandError, match="No hay archivos con el folio"):
-        call_command("ocr_reprocess", "--folio", "OP-1999-000001")
     with pytest.raises(CommandError, match="Fecha no válida"):
         call_command("ocr_reprocess", "--desde", "ayer")
+
+
+@pytest.mark.django_db
+def test_ocr_reprocess_refuses_files_that_do_not_exist_and_changes_nothing(recibir, escaneo):
+    archivo = recibir(("escaneo.png", escaneo)).archivos.get()
+    with pytest.raises(CommandError, match="No hay archivos con estos números: 987654"):
+        call_command("ocr_reprocess", "--archivo", str(archivo.pk), "987654")
+    with pytest.raises(CommandError, match="Número de archivo no válido: 'OP-2026-000001'"):
+        call_command("ocr_reprocess", "--archivo", "OP-2026-000001")
+    assert not ResultadoOCR.objects.exists()
+
+
+def test_ocr_commands_select_files_not_folios():
+    """A folio is documentos' word: its filter is documentos' folio_releer."""
+    from ocr.management.commands.ocr_reprocess import Command
+
+    opciones = {a.dest for a in Command().create_parser("manage.py", "ocr_reprocess")._actions}
+    assert "archivo" in opciones and "folio" not in opciones

@@ -19,6 +19,7 @@ from documentos.testado.fuente import NoSePuedeTestar
 from documentos.testado.tipos import MARCA, Caja, CajaTestar, Categoria, fundamento
 from ocr import services
 from ocr.models import PaginaOCR
+from ocr.pipeline import rasterizador
 from ocr.testado import FuenteOCR
 from tests.factories import sobrescribir_guardado
 
@@ -74,13 +75,9 @@ def _caja(archivo, numero, textos, categoria=Categoria.NOMBRE, margen=4) -> Caja
 
 
 def _pagina_publica(contenido: bytes, indice: int, ancho: int) -> Image.Image:
-    """A page of the public PDF rendered at the OCR's resolution (`ancho` pixels wide)."""
-    documento = pypdfium2.PdfDocument(contenido)
-    try:
-        hoja = documento[indice]
-        return hoja.render(scale=ancho / hoja.get_width(), grayscale=True).to_pil()
-    finally:
-        documento.close()
+    """A page of the public PDF rendered at the OCR's resolution (`ancho` pixels wide), by
+    the one rasteriser (its sizes carry no float noise: pixel for pixel the burned page)."""
+    return rasterizador.pagina(contenido, indice + 1, dpi=1200, ancho_max=ancho, gris=True)
 
 
 def _leer_imagen(imagen: Image.Image) -> str:

@@ -14,33 +14,55 @@ def _fecha(valor: str) -> datetime.date:
         raise CommandError(f"Fecha no válida: {valor!r} (use AAAA-MM-DD).") from None
 
 
+def _numero(valor: str) -> int:
+    try:
+        numero = int(valor)
+    except ValueError:
+        numero = 0
+    if numero < 1:
+        raise CommandError(f"Número de archivo no válido: {valor!r} (use 1, 2, 3…).")
+    return numero
+
+
 class Command(BaseCommand):
     help = (
-        "Vuelve a leer con OCR los archivos elegidos: todos, los fallidos, los de un folio o "
-        "los subidos en un rango de fechas (los filtros se combinan). Por omisión los encola "
-        "para el worker; con --aqui los lee en este proceso."
+        "Vuelve a leer con OCR los archivos elegidos: todos, los fallidos, los de estos "
+        "números de archivo o los subidos en un rango de fechas (los filtros se combinan). "
+        "Por omisión los encola para el worker; con --aqui los lee en este proceso."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--todos", action="store_true", help="Todos los archivos.")
         parser.add_argument("--fallidos", action="store_true", help="Solo los que fallaron.")
-        parser.add_argument("--folio", help="Solo los archivos de este folio.")
+        parser.add_argument(
+            "--archivo",
+            type=_numero,
+            nargs="+",
+            metavar="ID",
+            help="Solo estos archivos (su número, documentos.Archivo).",
+        )
         parser.add_argument("--desde", type=_fecha, help="Subidos desde esta fecha (AAAA-MM-DD).")
         parser.add_argument("--hasta", type=_fecha, help="Subidos hasta esta fecha (incluida).")
         parser.add_argument(
             "--aqui", action="store_true", help="Leer en este proceso en vez de encolar."
         )
 
-    def handle(self, *args, todos, fallidos, folio, desde, hasta, aqui, **options):
-        if not (todos or fallidos or folio or desde or hasta):
-            raise CommandError("Indique qué leer: --todos, --fallidos, --folio o --desde/--hasta.")
+    def handle(self, *args, todos, fallidos, archivo, desde, hasta, aqui, **options):
+        if not (todos or fallidos or archivo or desde or hasta):
+            raise CommandError(
+                "Indique qué leer: --todos, --fallidos, --archivo o --desde/--hasta."
+            )
         archivos = Archivo.objects.all()
+        if archivo:
+            faltan = set(archivo) - set(
+                Archivo.objects.filter(pk__in=archivo).values_list("pk", flat=True)
+            )
+            if faltan:
+                numeros = ", ".join(str(n) for n in sorted(faltan))
+                raise CommandError(f"No hay archivos con estos números: {numeros}.")
+            archivos = archivos.filter(pk__in=archivo)
         if fallidos:
             archivos = archivos.filter(ocr__estado=ResultadoOCR.Estado.FALLO)
-        if folio:
-            archivos = archivos.filter(escrito__folio=folio.strip().upper())
-            if not archivos.exists():
-                raise CommandError(f"No hay archivos con el folio {folio}.")
         if desde:
             archivos = archivos.filter(subido_en__date__gte=desde)
         if hasta:
