@@ -20,6 +20,9 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 
+from . import rasterizador
+from .tipos import ArchivoIlegible
+
 MEDIDA_DPI = 150  # every page is measured at this scale
 LADO_LARGO_PULGADAS = 11.0  # letter (A4: 11.7): a scan without a dpi tag is this long
 MAX_PIXELES = 60_000_000
@@ -130,27 +133,27 @@ def _paginas_imagen(fichero: BinaryIO) -> Iterator[CalidadPagina]:
 
 def _paginas_pdf(fichero: BinaryIO) -> Iterator[CalidadPagina]:
     try:
-        documento = pypdfium2.PdfDocument(fichero)
-    except pypdfium2.PdfiumError as exc:
+        documento = rasterizador.abrir(fichero.read())
+    except ArchivoIlegible as exc:
         raise ArchivoNoRevisable(str(exc)) from exc
     try:
-        for indice in range(len(documento)):
+        for numero in range(1, len(documento) + 1):
             inicio = time.perf_counter()
             try:
-                hoja = documento[indice]
+                hoja = rasterizador.hoja(documento, numero)
                 if _tiene_texto(hoja):
                     # A born-digital page: sharp and straight by construction.
                     yield CalidadPagina(
-                        indice + 1, texto_digital=True, segundos=time.perf_counter() - inicio
+                        numero, texto_digital=True, segundos=time.perf_counter() - inicio
                     )
                     continue
-                area_pt = max(hoja.get_width() * hoja.get_height(), 1.0)
-                escala = min(MEDIDA_DPI / 72, (MAX_PIXELES / area_pt) ** 0.5)
-                gris = np.asarray(hoja.render(scale=escala, grayscale=True).to_pil().convert("L"))
+                escala = rasterizador.escala(hoja, MEDIDA_DPI)
+                imagen = rasterizador.dibujar(hoja, escala, numero, gris=True)
+                gris = np.asarray(imagen.convert("L"))
                 dpi = _dpi_de_imagenes(hoja)
-            except pypdfium2.PdfiumError as exc:
+            except (ArchivoIlegible, pypdfium2.PdfiumError) as exc:
                 raise ArchivoNoRevisable(str(exc)) from exc
-            yield medir(gris, escala * 72, indice + 1, dpi=dpi, inicio=inicio)
+            yield medir(gris, escala * 72, numero, dpi=dpi, inicio=inicio)
     finally:
         documento.close()
 
