@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 
 from . import rasterizador
+from .normalizar import a_gris
 from .tipos import ArchivoIlegible
 
 MEDIDA_DPI = 150  # every page is measured at this scale
@@ -120,7 +121,7 @@ def _paginas_imagen(fichero: BinaryIO) -> Iterator[CalidadPagina]:
                     # Decoded at 1/2, 1/4 or 1/8 when that still gives MEDIDA_DPI: fast.
                     imagen.draft("L", _tamano_a(original, dpi, MEDIDA_DPI))
                 pagina = ImageOps.exif_transpose(imagen) if imagen.format == "JPEG" else imagen
-                gris = _gris(pagina)
+                gris = a_gris(pagina)
                 dpi_gris = dpi * max(gris.shape) / max(original)
                 yield medir(gris, dpi_gris, indice + 1, dpi=dpi, inicio=inicio)
     except ArchivoNoRevisable:
@@ -203,19 +204,6 @@ def _dpi_de_pixeles(tamano: tuple[int, int], etiqueta) -> float:
 def _tamano_a(tamano: tuple[int, int], dpi: float, objetivo: float) -> tuple[int, int]:
     factor = min(1.0, objetivo / max(dpi, 1.0))
     return max(1, round(tamano[0] * factor)), max(1, round(tamano[1] * factor))
-
-
-def _gris(imagen: Image.Image) -> np.ndarray:
-    if imagen.mode in ("RGBA", "LA", "PA") or (
-        imagen.mode == "P" and "transparency" in imagen.info
-    ):
-        fondo = Image.new("RGBA", imagen.size, (255, 255, 255, 255))
-        fondo.alpha_composite(imagen.convert("RGBA"))
-        imagen = fondo
-    if imagen.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        arreglo = np.asarray(imagen, dtype=np.float32)
-        return (arreglo * (255.0 / (float(arreglo.max()) or 1.0))).astype(np.uint8)
-    return np.asarray(imagen.convert("L"))
 
 
 # ---------------------------------------------------------------------------------------
