@@ -88,7 +88,21 @@ def _coincide(positivos):
             dicho = vistas[palabra] = decide(palabra)
         return dicho
 
+    coincide.candidatos = _candidatos(raices, prefijos, [q for q, _, _ in difusas])
     return coincide
+
+
+def _candidatos(raices, prefijos, difusas) -> re.Pattern:
+    """The words worth asking `coincide` about: those that start like a stem or a prefix
+    of the query, or with the first letter of a word matched with typos. A Spanish word
+    starts with its Snowball stem but for the last two letters (independencia ->
+    independent), so stem[:-2] never misses one."""
+    inicios = {t[: max(1, len(t) - 2)] for t in (*raices, *prefijos)} | {q[:1] for q in difusas}
+    inicios.discard("")
+    if not inicios:
+        return re.compile(r"(?!)")
+    opciones = "|".join(re.escape(i) for i in sorted(inicios, key=len, reverse=True))
+    return re.compile(rf"\b(?:{opciones})\w*", re.IGNORECASE)
 
 
 def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
@@ -96,7 +110,7 @@ def resaltar(texto: str, positivos, largo: int = LARGO) -> str | None:
 
     `positivos` is the list of query terms, or a matcher from `comparador(positivos)`."""
     coincide = positivos if callable(positivos) else _coincide(positivos)
-    palabras = PALABRA.finditer(plegar(texto))
+    palabras = getattr(coincide, "candidatos", PALABRA).finditer(plegar(texto))
     primera = next((m.span() for m in palabras if coincide(m.group().lower())), None)
     if primera is None:
         return None
