@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from cms import roles
 from documentos.models import Escrito
 from documentos.services.recepcion import recibir_escrito
-from ocr.models import ResultadoOCR
+from ocr.models import Legibilidad, PaginaOCR, ResultadoOCR
 from tests.e2e.sesion import entrar
 from tests.factories import AreaFactory, UsuarioFactory, datos_recepcion
 
@@ -83,8 +83,10 @@ def test_each_person_sees_their_next_step_first(live_server, pagina, movil, axe,
     expect(celda).to_contain_text("En proceso")
     expect(pagina.get_by_role("link", name="Actualizar el avance")).to_be_hidden()
     pagina.evaluate("window.sinRecargar = true")
+    # a legible reading (the tiny generated scan itself would be judged ilegible)
+    PaginaOCR.objects.filter(resultado__archivo=archivo).update(legibilidad=Legibilidad.LEGIBLE)
     ResultadoOCR.objects.filter(archivo=archivo).update(
-        estado=ResultadoOCR.Estado.TERMINADO, paginas_hechas=1
+        estado=ResultadoOCR.Estado.TERMINADO, paginas_hechas=1, legibilidad=Legibilidad.LEGIBLE
     )
     expect(celda).to_contain_text("Terminado", timeout=10_000)
     expect(pagina.get_by_text("Lectura con OCR terminada.")).to_be_visible()
