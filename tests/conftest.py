@@ -106,21 +106,17 @@ def falta_servicio():
 
 @pytest.fixture(autouse=True)
 def _secuencias_al_dia(request):
-    """A transactional test restores the serialized rows with their ids; content types may
-    come back with other ids, and on PostgreSQL the sequences may lag behind them (the schemathesis test resets them to 1), and the next
+    """A transactional test restores the serialized rows with their ids; on PostgreSQL the
+    sequences may lag behind them (the schemathesis test resets them to 1), and the next
     INSERT would reuse an id. Put every sequence after its rows before the test's data."""
     marca = request.node.get_closest_marker("django_db")
     if marca is None or not marca.kwargs.get("transaction"):
         return
     request.getfixturevalue("_django_db_helper")
     from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management.color import no_style
     from django.db import connection
 
-    # the flush and restore give content types new ids: Django's per-process cache of them
-    # would hand out stale ones (filer's files then break a FOREIGN KEY on commit)
-    ContentType.objects.clear_cache()
     if connection.vendor != "postgresql":
         return
     sentencias = connection.ops.sequence_reset_sql(no_style(), apps.get_models())

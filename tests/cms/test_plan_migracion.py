@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Revision
@@ -16,6 +17,16 @@ from tests.cms.conftest import actividad, publicar
 from tests.factories import ActividadFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _tipos_de_contenido_frescos():
+    """Migrating back and forth gives content types new ids and the teardown restores the
+    old ones: Django's per-process cache of them must not outlive the test (a stale id
+    broke a later test's FOREIGN KEY to django_content_type)."""
+    yield
+    ContentType.objects.clear_cache()
+
 
 ANTES = ("cms", "0006_etiquetas")
 HOY = dt.date(2026, 5, 15)
