@@ -49,18 +49,15 @@ COLUMNAS_PERSONAL = (*COLUMNAS, "remitente")
 def _fila(doc: dict, almacen: Almacen) -> dict:
     """A document row's values, ready for the database."""
     ops = connection.ops
-    fila = {
-        **{c: doc[c] for c in COLUMNAS[:10]},
-        "recibido_en": ops.adapt_datetimefield_value(doc["recibido_en"]),
-        "anio": _anio(doc["recibido_en"]),
-        "vence_en": ops.adapt_datefield_value(doc["vence_en"]),
-        "respondido_en": ops.adapt_datefield_value(doc["respondido_en"]),
-        "sentido": doc["sentido"],
-        "asunto": doc["asunto"],
-        "firma": firma(doc),
-    }
-    if almacen.personal:
-        fila["remitente"] = doc["remitente"]
+    columnas = COLUMNAS_PERSONAL if almacen.personal else COLUMNAS
+    fila = {c: doc[c] for c in columnas if c in doc}
+    fila.update(
+        recibido_en=ops.adapt_datetimefield_value(doc["recibido_en"]),
+        anio=_anio(doc["recibido_en"]),
+        vence_en=ops.adapt_datefield_value(doc["vence_en"]),
+        respondido_en=ops.adapt_datefield_value(doc["respondido_en"]),
+        firma=firma(doc),
+    )
     return fila
 
 
@@ -165,28 +162,30 @@ def _escribir(almacen: Almacen, docs: list[dict], vistas: set[str] | None = None
         _vector(almacen, ids, terminos)
 
 
+def _tablas(almacen: Almacen) -> list[tuple[str, str]]:
+    """(table, document key column) of everything a store keeps per document, the
+    dependent rows first."""
+    nombre = connection.ops.quote_name
+
+    def de(modelo, campo):
+        return nombre(modelo._meta.db_table), nombre(modelo._meta.get_field(campo).column)
+
+    tablas = [de(AccesoBusqueda, "documento")] if almacen.personal else []
+    tablas += [de(almacen.paginas, "documento"), de(almacen.modelo, "escrito")]
+    if sqlite():
+        tablas.append((almacen.fts, "rowid"))
+    return tablas
+
+
 def _borrar(almacen: Almacen, ids: list[int]) -> None:
     """Delete these documents, their pages and access rows (plain DELETEs: the ORM's
     would first load every row to cascade)."""
-    tablas = [(almacen.paginas, "documento"), (almacen.modelo, "escrito")]
-    if almacen.personal:
-        tablas.insert(0, (AccesoBusqueda, "documento"))
-    if sqlite():
-        tablas.append((None, "rowid"))
-    nombre = connection.ops.quote_name
+    tablas = _tablas(almacen)
     with connection.cursor() as cursor:
         for inicio in range(0, len(ids), LOTE):
             lote = ids[inicio : inicio + LOTE]
             marcas = ", ".join(["%s"] * len(lote))
-            for modelo, campo in tablas:
-                tabla, columna = (
-                    (almacen.fts, "rowid")
-                    if modelo is None
-                    else (
-                        nombre(modelo._meta.db_table),
-                        nombre(modelo._meta.get_field(campo).column),
-                    )
-                )
+            for tabla, columna in tablas:
                 cursor.execute(f"DELETE FROM {tabla} WHERE {columna} IN ({marcas})", lote)  # noqa: S608 (model names)
 
 
@@ -250,12 +249,9 @@ def _vaciar(tipo: str) -> None:
         _borrar_paginas(list(PaginaPortalBusqueda.objects.values_list("pk", flat=True)))
         return
     almacen = ALMACENES[tipo]
-    modelos = [almacen.paginas, almacen.modelo] + ([AccesoBusqueda] if almacen.personal else [])
     with connection.cursor() as cursor:
-        for modelo in modelos:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(modelo._meta.db_table)}")  # noqa: S608 (model names)
-        if sqlite():
-            cursor.execute(f"DELETE FROM {almacen.fts}")  # noqa: S608 (constant table)
+        for tabla, _ in _tablas(almacen):
+            cursor.execute(f"DELETE FROM {tabla}")  # noqa: S608 (model names)
     vocabulario.vaciar(almacen.fts)
 
 
