@@ -447,7 +447,7 @@ def imprimir_latencias(api, crudo=None):
     print(f"media {statistics.mean(api):.1f} ms")
 
 
-def bench_base_de_datos(n, rondas, explicar_lenta=False, reindexar=True):
+def bench_base_de_datos(n, rondas, explicar_lenta=False, reindexar=True, detalle=False):
     from django.conf import settings
     from django.db import connection
 
@@ -468,6 +468,8 @@ def bench_base_de_datos(n, rondas, explicar_lenta=False, reindexar=True):
         p50, p95 = percentil(tiempos, 0.5), percentil(tiempos, 0.95)
         print(f"alcance {nombre}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
         for i, ms in por_consulta.items():
+            if detalle:
+                print(f"    {statistics.median(ms):7.1f} ms  {CONSULTAS[i]}")
             if (mediana := statistics.median(ms)) > peor[0]:
                 peor = (mediana, i, cliente, url)
     imprimir_latencias(todos)
@@ -492,6 +494,9 @@ def main():
         help="Imprime el plan (EXPLAIN) de la consulta más lenta del backend de base de datos.",
     )
     parser.add_argument(
+        "--detalle", action="store_true", help="Imprime la mediana de cada consulta por alcance."
+    )
+    parser.add_argument(
         "--sin-reindexar", action="store_true", help="Mide las consultas sobre el índice actual."
     )
     args = parser.parse_args()
@@ -502,7 +507,9 @@ def main():
     if elasticsearch_enabled() and not args.solo_db:
         bench_elasticsearch(args.n, args.rondas)
     if not args.sin_db and (args.solo_db or args.n <= 10_000 or not elasticsearch_enabled()):
-        bench_base_de_datos(args.n, args.rondas, args.explicar, not args.sin_reindexar)
+        bench_base_de_datos(
+            args.n, args.rondas, args.explicar, not args.sin_reindexar, args.detalle
+        )
 
 
 if __name__ == "__main__":

@@ -108,6 +108,50 @@ def _coincidencias_fts(base, almacen: Almacen, expresion: str, campos, tope: int
     return sql, [expresion, *params]
 
 
+def _campos_faceta() -> list[str]:
+    return ["anio" if f == "anio" else c for f, c in FACETAS.items()]
+
+
+def _agrupar(columnas: int, desde: int = 0, extra: str = "") -> str:
+    """The statement over the CTE `m` whose columns c{desde}... are the facet fields: one
+    row (-1, NULL, total) and one (index, value, count) per facet value (then `extra`).
+    PostgreSQL groups every facet in one pass (GROUPING SETS: one hash table each);
+    SQLite, which has no grouping sets, one GROUP BY per facet."""
+    nombres = [f"c{i + desde}" for i in range(columnas)]
+    if sqlite():
+        return " UNION ALL ".join(
+            [f"SELECT -1, NULL, COUNT(*){extra} FROM m"]  # noqa: S608
+            + [
+                f"SELECT {i}, CAST({c} AS TEXT), COUNT(*){extra} FROM m "  # noqa: S608
+                f"WHERE {c} IS NOT NULL GROUP BY {c}"
+                for i, c in enumerate(nombres)
+            ]
+        )
+    todos = (1 << columnas) - 1  # GROUPING(): bit set for each column not grouped
+    solo = [todos - (1 << (columnas - 1 - i)) for i in range(columnas)]
+    grupo = f"GROUPING({', '.join(nombres)})"
+    indice = " ".join(f"WHEN {g} THEN {i}" for i, g in enumerate(solo))
+    valor = " ".join(f"WHEN {g} THEN CAST({c} AS TEXT)" for g, c in zip(solo, nombres, strict=True))
+    conjuntos = ", ".join(["()"] + [f"({c})" for c in nombres])
+    return (
+        f"SELECT CASE {grupo} {indice} ELSE -1 END, CASE {grupo} {valor} END, "  # noqa: S608
+        f"COUNT(*){extra} FROM m GROUP BY GROUPING SETS ({conjuntos})"
+    )
+
+
+def _facetas_de(filas, consulta: Consulta) -> tuple[int, dict]:
+    """(total, labelled facets) from the rows of `_agrupar`."""
+    nombres = list(FACETAS)
+    crudas = {f: [] for f in FACETAS}
+    total = 0
+    for indice, valor, cuenta in filas:
+        if indice < 0:
+            total = cuenta
+        elif valor is not None and valor != "":
+            crudas[nombres[indice]].append((valor, cuenta))
+    return total, etiquetar_facetas(crudas, consulta)
+
+
 def total_y_facetas(qs, consulta: Consulta, fts=None) -> tuple[int, dict, bool]:
     """The COUNT and one GROUP BY per facet in one statement: the matching set is computed
     once (a MATERIALIZED CTE) and each facet groups it; the year comes from the `anio`
@@ -121,7 +165,7 @@ def total_y_facetas(qs, consulta: Consulta, fts=None) -> tuple[int, dict, bool]:
     if not consulta.facetas:
         total = qs[: tope + 1].count()
         return min(total, tope), {}, total > tope
-    campos = ["anio" if f == "anio" else c for f, c in FACETAS.items()]
+    campos = _campos_faceta()
     try:
         if fts is not None:
             sql, params = _coincidencias_fts(*fts, campos, tope)
@@ -130,25 +174,73 @@ def total_y_facetas(qs, consulta: Consulta, fts=None) -> tuple[int, dict, bool]:
     except EmptyResultSet:
         return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta), False
     columnas = ", ".join(f"c{i}" for i in range(len(campos)))
-    partes = ["SELECT -1, NULL, COUNT(*) FROM m"] + [
-        f"SELECT {i}, CAST(c{i} AS TEXT), COUNT(*) FROM m WHERE c{i} IS NOT NULL GROUP BY c{i}"  # noqa: S608
-        for i in range(len(campos))
-    ]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH m({columnas}) AS MATERIALIZED ({sql}) " + " UNION ALL ".join(partes),
+            f"WITH m({columnas}) AS MATERIALIZED ({sql}) " + _agrupar(len(campos)),
             params,
         )
+        total, facetas = _facetas_de(cursor.fetchall(), consulta)
+    return min(total, tope), facetas, total > tope
+
+
+def en_una_pasada(consulta: Consulta) -> bool:
+    """Whether `una_pasada` can answer: PostgreSQL, facets asked for, sorted by relevance
+    or newest first, and the page within the newest `umbral()` matches."""
+    return (
+        not sqlite()
+        and consulta.facetas
+        and consulta.orden in ("relevancia", "recientes")
+        and consulta.desde + consulta.por_pagina <= umbral()
+    )
+
+
+def una_pasada(qs, consulta: Consulta, texto: Texto):
+    """(total, facets, aproximado, page) from one statement on PostgreSQL: the newest
+    `umbral()` + 1 matches are read once (a MATERIALIZED CTE, with their ts_rank when
+    sorting by relevance), and the total, every facet and the page are taken from them.
+    Reading the matching rows is most of a query's cost (a bitmap heap scan visits one
+    page per match): two statements read them twice. Past the threshold the facet counts
+    are those of the newest N + 1 matches, and relevance ranks among the newest N, as
+    `_pagina_ts_rank_recientes` does. Facets are grouped in one pass (`_agrupar`)."""
+    tope = umbral()
+    campos = _campos_faceta()
+    rangos = []
+    if consulta.orden == "relevancia" and texto.rango is not None:
+        rangos = [texto.rango] + ([texto.amplio] if texto.amplio is not None else [])
+    anotado = qs.annotate(**{f"r{i}": SearchRank(F("vector"), r) for i, r in enumerate(rangos)})
+    recientes = anotado.order_by(*ORDENES["recientes"]).values_list(
+        "pk", "recibido_en", *campos, *(f"r{i}" for i in range(len(rangos)))
+    )
+    try:
+        sql, params = recientes[: tope + 1].query.sql_with_params()
+    except EmptyResultSet:
+        return 0, etiquetar_facetas(dict.fromkeys(FACETAS, ()), consulta), False, []
+    desde = 2
+    nombres = [
+        "pk",
+        "recibido_en",
+        *(f"c{i + desde}" for i in range(len(campos))),
+        *(f"r{i}" for i in range(len(rangos))),
+    ]
+    orden = "".join(f"r{i} DESC, " for i in range(len(rangos))) + "recibido_en DESC, pk DESC"
+    valor = "r0" if rangos else "0"
+    pagina = (
+        f"SELECT -2, CAST(pk AS TEXT), ROW_NUMBER() OVER (ORDER BY {orden}), "  # noqa: S608
+        f"CAST({valor} AS REAL) FROM "
+        f"(SELECT * FROM (SELECT pk, recibido_en{''.join(f', r{i}' for i in range(len(rangos)))} "
+        f"FROM m ORDER BY recibido_en DESC, pk DESC LIMIT {int(tope)}) n "
+        f"ORDER BY {orden} LIMIT %s OFFSET %s) p"
+    )
+    partes = [_agrupar(len(campos), desde, extra=", CAST(NULL AS REAL)"), pagina]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m({', '.join(nombres)}) AS MATERIALIZED ({sql}) " + " UNION ALL ".join(partes),
+            [*params, consulta.por_pagina, consulta.desde],
+        )
         filas = cursor.fetchall()
-    nombres = list(FACETAS)
-    crudas = {f: [] for f in FACETAS}
-    total = 0
-    for indice, valor, cuenta in filas:
-        if indice < 0:
-            total = cuenta
-        elif valor != "":
-            crudas[nombres[indice]].append((valor, cuenta))
-    return min(total, tope), etiquetar_facetas(crudas, consulta), total > tope
+    de_pagina = sorted((f for f in filas if f[0] == -2), key=lambda f: f[2])
+    total, facetas = _facetas_de((f[:3] for f in filas if f[0] != -2), consulta)
+    return min(total, tope), facetas, total > tope, [(int(f[1]), f[3] or 0.0) for f in de_pagina]
 
 
 def _where(qs) -> tuple[str, list]:
@@ -268,12 +360,15 @@ def buscar(consulta: Consulta, alcance: Alcance) -> Resultados:
     base = _base(consulta, alcance)
     texto = compilar_texto(consulta.arbol, almacen)
     qs = base.filter(texto.q)
-    fts = None
-    if sqlite() and texto.exacta:
-        fts = (base, almacen, texto.amplio or texto.rango)
-    total, resultado, aproximado = total_y_facetas(qs, consulta, fts)
-    pedir = total > consulta.desde or aproximado
-    filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
+    if en_una_pasada(consulta):
+        total, resultado, aproximado, filas = una_pasada(qs, consulta, texto)
+    else:
+        fts = None
+        if sqlite() and texto.exacta:
+            fts = (base, almacen, texto.amplio or texto.rango)
+        total, resultado, aproximado = total_y_facetas(qs, consulta, fts)
+        pedir = total > consulta.desde or aproximado
+        filas = pagina(base, qs, consulta, alcance, texto, aproximado) if pedir else []
     rangos = dict(filas)
     por_id = almacen.modelo.objects.defer("vector").in_bulk(list(rangos))
     filas_pagina = [por_id[i] for i, _ in filas if i in por_id]
