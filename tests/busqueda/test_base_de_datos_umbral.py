@@ -91,3 +91,32 @@ def test_relevancia_sin_filtros_sin_leer_las_filas_y_en_el_mismo_orden(doce, arc
     unidas = buscar(Consulta(q=q, recibido_desde=date(2000, 1, 1), por_pagina=100), archivista)
     assert _ids(solo_fts) and _ids(solo_fts) == _ids(unidas)
     assert [r.puntuacion for r in solo_fts.resultados] == [r.puntuacion for r in unidas.resultados]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("umbral", [5, 100])
+@pytest.mark.parametrize("orden", ["relevancia", "recientes"])
+def test_postgresql_lee_las_coincidencias_una_vez(
+    doce, archivista, settings, monkeypatch, umbral, orden
+):
+    """Total, facets and page come from one read of the matching rows, and say what the
+    two statements (count and facets, then the page) say."""
+    from busqueda.backends.database import consulta as consulta_bd
+
+    settings.BUSQUEDA_UMBRAL_CUENTA = umbral
+    consulta = Consulta(q="bacheo", orden=orden, por_pagina=4)
+    with CaptureQueriesContext(connection) as capturadas:
+        una = buscar(consulta, archivista)
+    assert sum("@@" in q["sql"] for q in capturadas.captured_queries) == 1
+    monkeypatch.setattr(consulta_bd, "en_una_pasada", lambda consulta: False)
+    with CaptureQueriesContext(connection) as capturadas:
+        dos = buscar(consulta, archivista)
+    assert sum("@@" in q["sql"] for q in capturadas.captured_queries) == 2
+    assert (una.total, una.aproximado, _ids(una)) == (dos.total, dos.aproximado, _ids(dos))
+    areas = {v.valor: v.cuenta for v in una.facetas["area"]}
+    if umbral > len(doce):
+        assert areas == {v.valor: v.cuenta for v in dos.facetas["area"]}
+    else:  # past the threshold: the counts of the newest N + 1 matches
+        recientes = sorted(doce, key=lambda e: (e.recibido_en, e.pk), reverse=True)[: umbral + 1]
+        reales = Counter(str(e.area_responsable_id) for e in recientes)
+        assert areas == dict(reales)
