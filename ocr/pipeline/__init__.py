@@ -13,7 +13,8 @@ from .ajustes import Ajustes, ajustes_actuales
 from .cargar import cargar
 from .enderezar import enderezar, girar, orientacion
 from .legibilidad import DUDOSA, ILEGIBLE, LEGIBLE, juzgar
-from .normalizar import normalizar
+from .normalizar import a_gris, normalizar
+from .pagina import aplanar_hoja
 from .reconocer import reconocer
 from .tipos import (
     ArchivoIlegible,
@@ -81,8 +82,12 @@ def _leer(pagina: Pagina, ajustes: Ajustes, c: Cronometro) -> ResultadoPagina:
             ancho=pagina.ancho,
             alto=pagina.alto,
         )
+    hoja = None
+    if ajustes.buscar_hoja:
+        with c.paso("hoja"):
+            hoja = aplanar_hoja(a_gris(pagina.imagen))
     with c.paso("normalizar"):
-        normalizada = normalizar(pagina)
+        normalizada = normalizar(pagina, hoja)
     with c.paso("enderezar"):
         preparada, vertical = enderezar(normalizada)
     if vertical:
