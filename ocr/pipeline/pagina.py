@@ -14,6 +14,7 @@ AREA_MINIMA = 0.2  # share of the photo the sheet must cover
 AREA_MAXIMA = 0.93  # above this the sheet fills the image: a scan
 CONTRASTE_MINIMO = 25  # gray levels between the sheet and what surrounds it
 DPI_SALIDA = 300
+PARECIDO_LADOS = 0.8  # shortest / longest of two opposite sides
 ESCALA_MAXIMA = 3.0
 
 
@@ -49,6 +50,15 @@ def _cuadrilatero(contorno: np.ndarray) -> np.ndarray | None:
     return cv2.boxPoints(cv2.minAreaRect(casco)).astype(np.float32)
 
 
+def _parece_hoja(cuad: np.ndarray) -> bool:
+    """A sheet seen in a photo has opposite sides alike (a shading gradient or a darkened
+    paper edge cut by the threshold gives a wedge). Its corners may lie off the photo."""
+    lados = [np.linalg.norm(cuad[i] - cuad[(i + 1) % 4]) for i in range(4)]
+    return all(
+        min(lados[i], lados[i + 2]) > PARECIDO_LADOS * max(lados[i], lados[i + 2]) for i in (0, 1)
+    )
+
+
 def esquinas(gris: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (tl, tr, br, bl, original pixels), or None for a scan."""
     alto, ancho = gris.shape
@@ -77,8 +87,11 @@ def esquinas(gris: np.ndarray) -> np.ndarray | None:
         return None
     alto_p, ancho_p = mascara.shape
     marco = np.float32([[0, 0], [ancho_p, 0], [ancho_p, alto_p], [0, alto_p]])
-    if np.abs(_ordenar(cuad) - marco).max() < 0.04 * max(alto_p, ancho_p):
+    cerca = np.linalg.norm(_ordenar(cuad) - marco, axis=1) < 0.08 * max(alto_p, ancho_p)
+    if cerca.sum() >= 3:
         return None  # the paper's own edge darkened (a photocopy): nothing to flatten
+    if not _parece_hoja(_ordenar(cuad)):
+        return None
     dentro = np.zeros_like(mascara)
     cv2.fillConvexPoly(dentro, cuad.astype(np.int32), 255)
     if np.median(pequena[dentro > 0]) - np.median(pequena[dentro == 0]) < CONTRASTE_MINIMO:
