@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 from .ajustes import Ajustes, ajustes_actuales
 from .cargar import cargar
 from .enderezar import enderezar, girar, orientacion
 from .legibilidad import DUDOSA, ILEGIBLE, LEGIBLE, juzgar
-from .normalizar import a_gris, normalizar
-from .pagina import aplanar_hoja
+from .normalizar import a_gris, dpi_estimado, normalizar
+from .pagina import Hoja, aplanar_hoja
 from .reconocer import reconocer
+from .sello import gris_sin_sellos
 from .tipos import (
     ArchivoIlegible,
     ErrorOCR,
@@ -82,10 +85,21 @@ def _leer(pagina: Pagina, ajustes: Ajustes, c: Cronometro) -> ResultadoPagina:
             ancho=pagina.ancho,
             alto=pagina.alto,
         )
+    gris = None
+    if ajustes.quitar_sellos:
+        with c.paso("sellos"):
+            gris = gris_sin_sellos(pagina.imagen)
     hoja = None
     if ajustes.buscar_hoja:
         with c.paso("hoja"):
-            hoja = aplanar_hoja(a_gris(pagina.imagen))
+            hoja = aplanar_hoja(a_gris(pagina.imagen) if gris is None else gris)
+    if gris is not None and hoja is None:
+        hoja = Hoja(
+            gris,
+            np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0]),
+            dpi_estimado(pagina),
+            None,
+        )
     with c.paso("normalizar"):
         normalizada = normalizar(pagina, hoja)
     with c.paso("enderezar"):

@@ -27,6 +27,7 @@ class Ajustes:
     confianza_dudosa: float = 85.0
     diccionario_dudosa: float = 0.85
     cobertura_dudosa: float = 0.95  # share of the letter-sized ink inside words read
+    quitar_sellos: bool = True  # coloured ink turned to paper on colour scans (sello.py)
     buscar_hoja: bool = True  # find and flatten the sheet in a phone photo (pagina.py)
     version: int = VERSION_PIPELINE
 
