@@ -22,7 +22,11 @@ import django  # noqa: E402
 
 from bench.ocr_quality import EXTENSIONES, cer, tesseract_solo  # noqa: E402
 
-VARIANTES = {"pipeline": {}, "sin hoja": {"buscar_hoja": False}}
+VARIANTES = {
+    "pipeline": {},
+    "sin hoja": {"buscar_hoja": False},
+    "sin sellos": {"quitar_sellos": False},
+}
 
 
 def clases(carpeta: Path) -> dict[str, str]:
@@ -76,7 +80,7 @@ def main() -> None:
                 ruta.name, clase, "  ".join(f"{n} {c:.1%} {s:.1f}s" for n, c, s in fila), flush=True
             )
         print(
-            f"{'clase':<12} {'variante':<10} {'CER medio':>9} {'máx':>7} {'s/pág':>6} {'x tess':>6}"
+            f"{'clase':<12} {'variante':<11} {'CER medio':>9} {'máx':>7} {'s/pág':>6} {'x tess':>6}"
         )
         for clase, variantes in tabla.items():
             t_solo = sum(s for _c, s in variantes["tesseract"]) / len(variantes["tesseract"])
@@ -85,7 +89,7 @@ def main() -> None:
                 maximo = max(c for c, _s in filas)
                 segundos = sum(s for _c, s in filas) / len(filas)
                 print(
-                    f"{clase:<12} {nombre:<10} {media:>9.1%} {maximo:>7.1%} {segundos:>6.1f} {segundos / t_solo:>6.2f}"
+                    f"{clase:<12} {nombre:<11} {media:>9.1%} {maximo:>7.1%} {segundos:>6.1f} {segundos / t_solo:>6.2f}"
                 )
 
 
