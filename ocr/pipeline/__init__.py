@@ -90,16 +90,13 @@ def _leer(pagina: Pagina, ajustes: Ajustes, c: Cronometro) -> ResultadoPagina:
         with c.paso("sellos"):
             gris = gris_sin_sellos(pagina.imagen)
     hoja = None
-    if ajustes.buscar_hoja:
-        with c.paso("hoja"):
-            hoja = aplanar_hoja(a_gris(pagina.imagen) if gris is None else gris)
-    if gris is not None and hoja is None:
-        hoja = Hoja(
-            gris,
-            np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0]),
-            dpi_estimado(pagina),
-            None,
-        )
+    with c.paso("hoja"):
+        gris = a_gris(pagina.imagen) if gris is None else gris  # once, for both steps
+        if ajustes.buscar_hoja:
+            hoja = aplanar_hoja(gris)
+    if hoja is None:  # the whole image, already gray
+        escala = np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0])
+        hoja = Hoja(gris, escala, dpi_estimado(pagina), None)
     with c.paso("normalizar"):
         normalizada = normalizar(pagina, hoja)
     with c.paso("enderezar"):
