@@ -153,14 +153,183 @@ def guardar(imagen: Image.Image, ops: str, carpeta: Path, base: str, azar, dura:
     return nombre
 
 
+CLASES = ("foto", "fotocopia", "sello", "baja")
+COLORES_SELLO = {"azul": (30, 60, 200), "rojo": (200, 30, 40), "violeta": (120, 40, 170)}
+
+
+def limpia(azar: random.Random) -> tuple[Image.Image, str, str]:
+    contenido = texto(azar)
+    tipo, nombre = fuente(azar, 42)
+    imagen = Image.new("L", (ANCHO, ALTO), 255)
+    dibujo = ImageDraw.Draw(imagen)
+    y = 300
+    for linea in contenido.split("\n"):
+        dibujo.text((250, y), linea, fill=15, font=tipo)
+        y += 62
+    return imagen, contenido, nombre
+
+
+def sello(imagen: Image.Image, azar: random.Random) -> tuple[Image.Image, str]:
+    """A rotated "RECIBIDO" stamp (box, word, date) in blue, red or violet over the text."""
+    color_nombre = azar.choice(list(COLORES_SELLO))
+    capa = Image.new("L", (900, 380), 0)
+    d = ImageDraw.Draw(capa)
+    d.rectangle((8, 8, 892, 372), outline=255, width=12)
+    letra = ImageFont.truetype(FUENTES[0], 120) if Path(FUENTES[0]).exists() else None
+    d.text((70, 60), "RECIBIDO", fill=255, font=letra)
+    d.text(
+        (150, 230),
+        f"{azar.randint(1, 28)} MAR 2024",
+        fill=255,
+        font=letra.font_variant(size=80) if letra else None,
+    )
+    capa = capa.rotate(azar.uniform(-25, 25), expand=True)
+    x, y = azar.randint(900, 1500), azar.randint(500, 1200)
+    a = np.asarray(imagen.convert("RGB"), dtype=np.float32)
+    m = np.zeros(a.shape[:2], np.float32)
+    m[y : y + capa.height, x : x + capa.width] = (
+        np.asarray(capa, np.float32)[: ALTO - y, : ANCHO - x] / 255
+    )
+    m *= azar.uniform(0.6, 0.9)  # ink partly absorbed
+    tinta = np.array(COLORES_SELLO[color_nombre], np.float32)
+    a = a * (1 - m[..., None]) + (a / 255 * tinta) * m[..., None]  # multiplied: text stays dark
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)), color_nombre
+
+
+def fondo_mesa(azar: random.Random, ancho: int, alto: int) -> np.ndarray:
+    """A busy dark table: wood-like stripes, noise and a few objects."""
+    rng = np.random.default_rng(azar.randint(0, 10**6))
+    yy, xx = np.mgrid[0:alto, 0:ancho]
+    vetas = 60 + 25 * np.sin(xx / azar.uniform(15, 40) + 3 * np.sin(yy / 200))
+    base = np.stack([vetas * 1.2, vetas * 0.9, vetas * 0.6], axis=-1) + rng.normal(
+        0, 10, (alto, ancho, 1)
+    )
+    for _ in range(4):
+        x0, y0 = azar.randint(0, ancho), azar.randint(0, alto)
+        base[y0 : y0 + azar.randint(50, 300), x0 : x0 + azar.randint(50, 300)] = [
+            azar.randint(0, 200) for _ in range(3)
+        ]
+    return np.clip(base, 0, 255).astype(np.uint8)
+
+
+def foto(imagen: Image.Image, azar: random.Random) -> tuple[Image.Image, list[str]]:
+    """A phone photo: the sheet in perspective, rotated, on a table, with a shadow, ~180 dpi."""
+    import cv2
+
+    ops = []
+    escala = 180 / 300
+    hoja = np.asarray(imagen.convert("RGB").resize((round(ANCHO * escala), round(ALTO * escala))))
+    h, w = hoja.shape[:2]
+    lienzo_w, lienzo_h = round(w * 1.5), round(h * 1.4)
+    angulo = azar.choice([-1, 1]) * azar.uniform(8, 15)
+    giro = azar.choice([0, 0, 90, 180])
+    cx, cy = lienzo_w / 2, lienzo_h / 2
+    t = np.radians(angulo + giro)
+    esquinas = []
+    for px, py in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        qx = px * np.cos(t) - py * np.sin(t) + azar.uniform(-0.04, 0.04) * w
+        qy = px * np.sin(t) + py * np.cos(t) + azar.uniform(-0.04, 0.04) * h
+        esquinas.append([cx + qx * 0.62 / 0.62 * 0.9, cy + qy * 0.9])
+    # Perspective: the far edge shorter.
+    esquinas[0][0] += 0.05 * w
+    esquinas[1][0] -= 0.05 * w
+    origen = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    matriz = cv2.getPerspectiveTransform(origen, np.float32(esquinas))
+    mesa = fondo_mesa(azar, lienzo_w, lienzo_h)
+    plana = cv2.warpPerspective(hoja, matriz, (lienzo_w, lienzo_h), borderValue=0)
+    mascara = cv2.warpPerspective(np.full((h, w), 255, np.uint8), matriz, (lienzo_w, lienzo_h))
+    a = np.where(mascara[..., None] > 127, plana, mesa).astype(np.float32)
+    _yy, xx = np.mgrid[0:lienzo_h, 0:lienzo_w]
+    sombra = 1 - azar.uniform(0.25, 0.45) * np.clip(
+        (xx / lienzo_w) * azar.uniform(0.8, 1.5) - 0.2, 0, 1
+    )
+    a *= sombra[..., None] * azar.uniform(0.85, 0.97)
+    a += np.random.default_rng(azar.randint(0, 10**6)).normal(0, 5, a.shape)
+    ops += [f"rot{angulo + giro:+.1f}", "perspectiva", "sombra", "180dpi"]
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(0.6)
+    ), ops
+
+
+def fotocopia(imagen: Image.Image, azar: random.Random) -> tuple[Image.Image, list[str]]:
+    """A third-generation photocopy with augraphy (ink, paper, photocopier phases)."""
+    try:
+        from augraphy import (
+            AugraphyPipeline,
+            BadPhotoCopy,
+            DirtyDrum,
+            InkBleed,
+            LowInkRandomLines,
+            NoiseTexturize,
+        )
+    except ImportError as exc:
+        raise SystemExit("pip install -e '.[bench]' (augraphy)") from exc
+    np.random.seed(azar.randint(0, 2**31 - 1))
+    random.seed(azar.randint(0, 2**31 - 1))
+    tubo = AugraphyPipeline(
+        ink_phase=[InkBleed(p=1), LowInkRandomLines(p=0.7)],
+        paper_phase=[NoiseTexturize(sigma_range=(4, 8), turbulence_range=(2, 4), p=1)],
+        post_phase=[DirtyDrum(p=0.8), BadPhotoCopy(p=1)],
+    )
+    salida = tubo(np.asarray(imagen.convert("RGB")))
+    return Image.fromarray(salida).convert("L"), ["augraphy:inkbleed,lowink,texture,drum,badcopy"]
+
+
+def dificil(azar: random.Random, clase: str) -> tuple[Image.Image, str, str]:
+    imagen, contenido, nombre = limpia(azar)
+    ops = [clase]
+    if clase == "foto":
+        imagen, mas = foto(imagen, azar)
+    elif clase == "fotocopia":
+        imagen, mas = fotocopia(imagen, azar)
+    elif clase == "sello":
+        imagen, color = sello(imagen, azar)
+        mas = [color]
+        if azar.random() < 0.4:
+            imagen = imagen.convert("L")
+            mas.append("gris")
+    else:
+        dpi = azar.choice([100, 120, 150])
+        imagen = imagen.resize(
+            (round(ANCHO * dpi / 300), round(ALTO * dpi / 300)), Image.Resampling.BOX
+        )
+        imagen = imagen.filter(ImageFilter.GaussianBlur(0.5))
+        mas = [f"{dpi}dpi"]
+    return imagen, contenido, ",".join([nombre, *ops, *mas])
+
+
+def main_dificil(args) -> None:
+    manifiesto = ["name\tkind\tops"]
+    for clase in CLASES:
+        azar = random.Random(f"{args.semilla}-{clase}")
+        for i in range(args.n):
+            imagen, contenido, ops = dificil(azar, clase)
+            nombre = f"{clase}_{i:03d}." + ("jpg" if clase == "foto" else "png")
+            if nombre.endswith(".jpg"):
+                imagen.save(args.dir / nombre, quality=80, dpi=(180, 180))
+            else:
+                imagen.save(args.dir / nombre)
+            (args.dir / nombre).with_suffix(".txt").write_text(contenido + "\n", encoding="utf-8")
+            manifiesto.append(f"{nombre}\t{clase}\t{ops}")
+    (args.dir / "manifest.tsv").write_text("\n".join(manifiesto) + "\n", encoding="utf-8")
+    print("\n".join(manifiesto))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path)
     parser.add_argument("--n", type=int, default=12)
     parser.add_argument("--semilla", type=int, default=7)
     parser.add_argument("--dura", action="store_true", help="Degradaciones más fuertes.")
+    parser.add_argument(
+        "--clases",
+        action="store_true",
+        help="Conjunto difícil: foto, fotocopia, sello, baja (n por clase).",
+    )
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
+    if args.clases:
+        return main_dificil(args)
     azar = random.Random(args.semilla)
     manifiesto = ["name\tops"]
     for i in range(args.n):

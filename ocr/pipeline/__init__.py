@@ -9,12 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 from .ajustes import Ajustes, ajustes_actuales
 from .cargar import cargar
 from .enderezar import enderezar, girar, orientacion
 from .legibilidad import DUDOSA, ILEGIBLE, LEGIBLE, juzgar
-from .normalizar import normalizar
+from .normalizar import a_gris, dpi_estimado, normalizar
+from .pagina import Hoja, aplanar_hoja
 from .reconocer import reconocer
+from .sello import gris_sin_sellos
 from .tipos import (
     ArchivoIlegible,
     ErrorOCR,
@@ -81,8 +85,20 @@ def _leer(pagina: Pagina, ajustes: Ajustes, c: Cronometro) -> ResultadoPagina:
             ancho=pagina.ancho,
             alto=pagina.alto,
         )
+    gris = None
+    if ajustes.quitar_sellos:
+        with c.paso("sellos"):
+            gris = gris_sin_sellos(pagina.imagen)
+    hoja = None
+    with c.paso("hoja"):
+        gris = a_gris(pagina.imagen) if gris is None else gris  # once, for both steps
+        if ajustes.buscar_hoja:
+            hoja = aplanar_hoja(gris)
+    if hoja is None:  # the whole image, already gray
+        escala = np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0])
+        hoja = Hoja(gris, escala, dpi_estimado(pagina), None)
     with c.paso("normalizar"):
-        normalizada = normalizar(pagina)
+        normalizada = normalizar(pagina, hoja)
     with c.paso("enderezar"):
         preparada, vertical = enderezar(normalizada)
     if vertical:

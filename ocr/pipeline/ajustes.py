@@ -7,7 +7,8 @@ from .diccionario import RUTA_POR_DEFECTO
 # Bump when a change to the steps may change the text or the word boxes read.
 # 2: text-layer word boxes follow /Rotate and the crop box
 # 3: readability verdict; words under confianza_palabra left out of the text
-VERSION_PIPELINE = 3
+# 4: the sheet of a phone photo found and flattened (pagina.py)
+VERSION_PIPELINE = 4
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Ajustes:
     confianza_dudosa: float = 85.0
     diccionario_dudosa: float = 0.85
     cobertura_dudosa: float = 0.95  # share of the letter-sized ink inside words read
+    quitar_sellos: bool = True  # coloured ink turned to paper on colour scans (sello.py)
+    buscar_hoja: bool = True  # find and flatten the sheet in a phone photo (pagina.py)
     version: int = VERSION_PIPELINE
 
     def como_dict(self) -> dict:

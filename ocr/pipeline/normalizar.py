@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from .pagina import Hoja
 from .tipos import Pagina, PaginaPreparada
 
 DPI_OBJETIVO = 300
@@ -65,9 +66,14 @@ def aplanar(gris: np.ndarray) -> np.ndarray:
     return cv2.LUT(plano, np.clip(valores, 0, 255).astype(np.uint8))
 
 
-def normalizar(pagina: Pagina) -> PaginaPreparada:
-    gris = aplanar(a_gris(pagina.imagen))
-    dpi = dpi_estimado(pagina)
+def normalizar(pagina: Pagina, hoja: Hoja | None = None) -> PaginaPreparada:
+    """`hoja`: the sheet found in a photo (pagina.aplanar_hoja), read instead of the image."""
+    if hoja is not None:
+        gris, dpi = aplanar(hoja.imagen), hoja.dpi
+        matriz = hoja.matriz
+    else:
+        gris, dpi = aplanar(a_gris(pagina.imagen)), dpi_estimado(pagina)
+        matriz = np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0])
     escala = min(DPI_OBJETIVO / dpi, ESCALA_MAXIMA) if dpi < DPI_MINIMO else 1.0
     escala = min(escala, (MAX_PIXELES / max(gris.size, 1)) ** 0.5)
     if escala < 1.05:  # not worth a resampling
@@ -75,7 +81,7 @@ def normalizar(pagina: Pagina) -> PaginaPreparada:
     return PaginaPreparada(
         numero=pagina.numero,
         imagen=gris,
-        matriz=np.diag([gris.shape[1] / pagina.ancho, gris.shape[0] / pagina.alto, 1.0]),
+        matriz=matriz,
         ancho=pagina.ancho,
         alto=pagina.alto,
         escala=escala,

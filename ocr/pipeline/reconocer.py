@@ -64,7 +64,8 @@ def _resultado(pagina: PaginaPreparada, datos: dict, ajustes: Ajustes) -> Result
         w, h = datos["width"][i], datos["height"][i]
         cajas.append((x, y, w, h))
         esquinas = np.array([[x, x + w, x, x + w], [y, y, y + h, y + h], [1, 1, 1, 1]], float)
-        ox, oy, _uno = inversa @ esquinas
+        ox, oy, w_ = inversa @ esquinas  # a photo's sheet: a homography, not an affine
+        ox, oy = ox / w_, oy / w_
         x0 = int(np.clip(np.floor(ox.min()), 0, pagina.ancho))
         y0 = int(np.clip(np.floor(oy.min()), 0, pagina.alto))
         x1 = int(np.clip(np.ceil(ox.max()), 0, pagina.ancho))
