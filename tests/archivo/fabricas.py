@@ -3,6 +3,7 @@
 import factory
 from django.utils import timezone
 
+from archivo import services
 from archivo.models import CatalogoVersion, ReglaDisposicion, Seccion, Serie, Subserie
 from documentos.models import Escrito
 
@@ -73,3 +74,9 @@ class EscritoFactory(factory.django.DjangoModelFactory):
     remitente_nombre = "María López Hernández"
     asunto = "Solicitud de bacheo en la calle Juárez"
     recibido_en = factory.LazyFunction(timezone.now)
+
+
+def abrir(obras, serie, archivista, **otros):
+    """An expediente opened through the service (its defaults: no subserie, público)."""
+    datos = {"subserie": None, "asunto": "Oficios recibidos", "valor": "publico"} | otros
+    return services.abrir_expediente(obras, serie, usuario=archivista, **datos)

@@ -24,15 +24,11 @@ from .fabricas import (
     ReglaFactory,
     SerieFactory,
     SubserieFactory,
+    abrir,
 )
 
 V = Expediente.Valor
 HOY = dt.date(2026, 12, 3)
-
-
-def abrir(obras, serie, archivista, **otros):
-    datos = {"subserie": None, "asunto": "Oficios recibidos", "valor": V.PUBLICO} | otros
-    return services.abrir_expediente(obras, serie, usuario=archivista, **datos)
 
 
 def ultima_entrada():
