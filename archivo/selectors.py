@@ -34,7 +34,7 @@ def _reglas_de(expedientes) -> dict:
     return reglas
 
 
-def _con_regla(expedientes):
+def con_regla(expedientes):
     reglas = _reglas_de(expedientes)
     for e in expedientes:
         regla = reglas.get((e.version_id, e.serie_id, e.subserie_id)) or reglas.get(
@@ -62,7 +62,7 @@ def por_transferir(area, hoy: dt.date) -> list[Expediente]:
     )
     return [
         e
-        for e, regla in _con_regla(candidatos)
+        for e, regla in con_regla(candidatos)
         if retencion.pendiente(e.cerrado_en, regla, e.etapa, hoy)
         == retencion.Pendiente.TRANSFERENCIA_PRIMARIA
     ]
@@ -86,6 +86,6 @@ def por_dar_de_baja(hoy: dt.date) -> list[Expediente]:
     )
     return [
         e
-        for e, regla in _con_regla(candidatos)
+        for e, regla in con_regla(candidatos)
         if retencion.pendiente(e.cerrado_en, regla, e.etapa, hoy) == retencion.Pendiente.BAJA
     ]
