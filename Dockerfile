@@ -19,6 +19,7 @@ COPY busqueda busqueda
 COPY ocr ocr
 COPY formatos formatos
 COPY atencion atencion
+COPY archivo archivo
 COPY templates templates
 COPY static static
 COPY manage.py ./

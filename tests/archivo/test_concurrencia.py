@@ -10,7 +10,12 @@ from tests.factories import AreaFactory, UsuarioFactory
 
 from .fabricas import CatalogoVersionFactory, ReglaFactory, SerieFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback, as the other concurrency tests: a plain transactional teardown re-creates
+# the content types, which the next serialized test would then restore a second time.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_abrir_a_la_vez_no_repite_claves():
